@@ -98,7 +98,9 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
         words = group.name.split()
         if group.type == "person" and len(words) == 1:
             fuller = [
-                g for g in groups if g.type == "person" and g is not group and g.name.split()[-1] == words[0]
+                g
+                for g in groups
+                if g.type == "person" and g is not group and g.name.split()[-1] == words[0]
             ]
             if len(fuller) == 1:
                 fuller[0].spans.extend(group.spans)

@@ -26,7 +26,9 @@ _BARE_URL = re.compile(r"^(https?://\S+)$")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\w)_(?!\s))")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
-_RELATED = re.compile(r"^\*\*\s*(?:related(?: article| story| reading)?s?)\s*:?\s*\*\*\s*:?\s*(.*)$", re.I)
+_RELATED = re.compile(
+    r"^\*\*\s*(?:related(?: article| story| reading)?s?)\s*:?\s*\*\*\s*:?\s*(.*)$", re.I
+)
 _BOLD_LINE = re.compile(r"^\*\*(.+)\*\*$")
 _URL_FOOTER = re.compile(r"^(?:original\s+)?(?:url|source)\s*:\s*(.*)$", re.IGNORECASE)
 _MONTHS = (
@@ -188,7 +190,9 @@ def parse_article(
         first = blocks[0]
         if title is not None and clean_inline(first) == title:
             blocks = blocks[1:]
-        elif title is None and "\n" not in first and len(blocks) > 1 and _looks_like_headline(first):
+        elif (
+            title is None and "\n" not in first and len(blocks) > 1 and _looks_like_headline(first)
+        ):
             draft.title = clean_inline(first)
             blocks = blocks[1:]
     for block in blocks:

@@ -21,7 +21,7 @@ def _governing_tense(span: Span) -> Direction:
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if auxiliaries & {"will", "'ll", "shall"} or verb.tag_ == "VBG" and "is" in auxiliaries:
+    if auxiliaries & {"will", "'ll", "shall"} or (verb.tag_ == "VBG" and "is" in auxiliaries):
         return "future"
     if verb.tag_ in ("VBD", "VBN"):
         return "past"

@@ -13,10 +13,47 @@ from app.extraction.ids import sequence_id
 from app.models import DateMention, Quote, QuoteKind, SpeakerRef
 
 SPEECH_VERBS = frozenset(
-    "say tell add ask answer argue claim complain declare explain insist note reply "
-    "report state warn write acknowledge admit announce assert caution comment concede "
-    "confirm contend deny emphasize observe predict promise recall remark respond "
-    "stress suggest tweet vow urge".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "ask",
+        "answer",
+        "argue",
+        "claim",
+        "complain",
+        "declare",
+        "explain",
+        "insist",
+        "note",
+        "reply",
+        "report",
+        "state",
+        "warn",
+        "write",
+        "acknowledge",
+        "admit",
+        "announce",
+        "assert",
+        "caution",
+        "comment",
+        "concede",
+        "confirm",
+        "contend",
+        "deny",
+        "emphasize",
+        "observe",
+        "predict",
+        "promise",
+        "recall",
+        "remark",
+        "respond",
+        "stress",
+        "suggest",
+        "tweet",
+        "vow",
+        "urge",
+    ]
 )
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]+?)[\"“”]")
 _CLOSING_PUNCT = ",.?!"
@@ -40,9 +77,9 @@ def _resolve(token: Token, actors: ActorIndex, parsed: ArticleDoc) -> SpeakerRef
         return SpeakerRef(id=actor.id, name=actor.name)
     if token.pos_ == "PRON":
         for previous in reversed(parsed.doc[: token.i]):
-            if (actor := actors.actor_of(previous.doc[previous.i : previous.i + 1])) is not None:
-                if actor.type == "person":
-                    return SpeakerRef(id=actor.id, name=actor.name)
+            actor = actors.actor_of(previous.doc[previous.i : previous.i + 1])
+            if actor is not None and actor.type == "person":
+                return SpeakerRef(id=actor.id, name=actor.name)
         return None
     return SpeakerRef(id=None, name=subject.text)
 

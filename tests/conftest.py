@@ -1,0 +1,40 @@
+"""Shared fixtures: the real spaCy pipeline, loaded once per test session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from app.extraction.pipeline import extract_text, load_pipeline
+from app.models import Facts
+from app.settings import PROJECT_ROOT, get_settings
+
+Extract = Callable[..., Facts]
+SHIPPED_ARTICLE = (
+    PROJECT_ROOT / "data" / "2019-01-21-putin-takes-hard-line-on-japan-island-dispute.md"
+)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline(get_settings().spacy_pipeline)
+
+
+@pytest.fixture(scope="session")
+def extract(nlp: Language) -> Extract:
+    """Extract facts from text; `published` defaults to Monday 2019-01-21."""
+
+    def run(
+        text: str, *, published: dt.date | None = dt.date(2019, 1, 21), title: str | None = None
+    ) -> Facts:
+        return extract_text(nlp, text, title=title, published=published)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def shipped_facts(extract: Extract) -> Facts:
+    return extract(SHIPPED_ARTICLE.read_text(encoding="utf-8"), published=None)
