@@ -23,7 +23,9 @@ PARAGRAPH_SEPARATOR = "\n\n"
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ANGLE_URL = re.compile(r"^<(https?://[^>\s]+)>$")
 _BARE_URL = re.compile(r"^(https?://\S+)$")
-_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\w)_(?!\s))")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])"
+)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
 _RELATED = re.compile(
@@ -51,7 +53,7 @@ _HEADLINE_MAX_WORDS = 25
 def clean_inline(text: str) -> str:
     """Reduce markdown links to their text and drop emphasis markers."""
     text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -1,0 +1,45 @@
+# newsfacts: `make run` serves the API, `make test` runs the suite; both install first.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
+
+.PHONY: install run test lint format lock bench image-check clean
+
+install: $(STAMP)
+
+$(STAMP): requirements-dev.lock
+	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (set PYTHON=...)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+run: install
+	$(PY) -m app serve
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff format --check app tests bench
+	$(VENV)/bin/mypy app tests bench
+
+format: install
+	$(VENV)/bin/ruff check --fix app tests bench
+	$(VENV)/bin/ruff format app tests bench
+
+# Re-pin every dependency with hashes after editing pyproject.toml (needs uv).
+lock:
+	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements-dev.lock
+
+bench: install
+	$(PY) -m bench
+
+image-check:
+	../shared/tools/image-check.sh 8000 /v1/articles
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,94 @@
+"""Dependencies shared by the routes: the runtime state, the store, one article's facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from spacy.language import Language
+
+from app.api.problems import ProblemError
+from app.extraction.ids import ID_PATTERN
+from app.models import Facts
+from app.runner import ExtractionRunner
+from app.settings import Settings
+from app.store import ArticleStore
+
+RETRY_LATER = {"Retry-After": "5"}
+
+
+@dataclass
+class Runtime:
+    """What the service holds in memory; filled in by the startup task."""
+
+    settings: Settings
+    nlp: Language | None = None
+    store: ArticleStore | None = None
+    runner: ExtractionRunner | None = None
+    startup_error: str | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.store is not None and self.runner is not None
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def _not_ready() -> ProblemError:
+    return ProblemError(
+        503, "The service is still loading its pipeline and articles.", headers=RETRY_LATER
+    )
+
+
+def get_store(runtime: RuntimeDep) -> ArticleStore:
+    if runtime.store is None:
+        raise _not_ready()
+    return runtime.store
+
+
+def get_runner(runtime: RuntimeDep) -> ExtractionRunner:
+    if runtime.runner is None:
+        raise _not_ready()
+    return runtime.runner
+
+
+StoreDep = Annotated[ArticleStore, Depends(get_store)]
+RunnerDep = Annotated[ExtractionRunner, Depends(get_runner)]
+
+ArticleId = Annotated[
+    str,
+    Path(
+        pattern=ID_PATTERN,
+        description="The article's id (a slug).",
+        examples=["putin-takes-hard-line-on-japan-island-dispute-before-abes-visit-a64210"],
+    ),
+]
+
+
+def _unknown_article(article_id: str) -> ProblemError:
+    return ProblemError(404, f"No article with id {article_id!r}; GET /v1/articles lists them.")
+
+
+def get_facts(article_id: ArticleId, store: StoreDep) -> Facts:
+    facts = store.facts.get(article_id)
+    if facts is None:
+        raise _unknown_article(article_id)
+    return facts
+
+
+def get_facts_json(article_id: ArticleId, store: StoreDep) -> bytes:
+    encoded = store.facts_json.get(article_id)
+    if encoded is None:
+        raise _unknown_article(article_id)
+    return encoded
+
+
+FactsDep = Annotated[Facts, Depends(get_facts)]
+FactsJsonDep = Annotated[bytes, Depends(get_facts_json)]

@@ -1,0 +1,97 @@
+"""The FastAPI application: routes, error handling, middleware and startup."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi_offline import FastAPIOffline
+
+from app.api.access_log import AccessLogMiddleware
+from app.api.deps import Runtime
+from app.api.problems import install_problem_handlers
+from app.api.routes import articles, extract, health
+from app.extraction.pipeline import load_pipeline
+from app.runner import ExtractionRunner
+from app.settings import Settings, get_settings
+from app.store import ArticleStore
+
+logger = logging.getLogger("newsfacts")
+
+DESCRIPTION = """
+A news article and the facts extracted from it: **quotes** (who said what, to whom, when),
+**actors** (people, organisations, places, with their roles) and **dates** (every temporal
+expression, normalised against the publication date).
+
+The shipped articles are extracted once at startup and served from memory;
+`POST /v1/extract` extracts any English news article on request. Errors are
+`application/problem+json` documents (RFC 9457).
+"""
+
+
+def _load(runtime: Runtime) -> None:
+    settings = runtime.settings
+    nlp = load_pipeline(settings.spacy_pipeline)
+    runtime.nlp = nlp
+    runtime.store = ArticleStore.load(settings.data_dir, nlp)
+    runtime.runner = ExtractionRunner(
+        nlp, concurrency=settings.extraction_concurrency, timeout_s=settings.extraction_timeout_s
+    )
+    logger.info("ready: %d article(s) loaded", len(runtime.store.facts))
+
+
+async def _start(runtime: Runtime) -> None:
+    try:
+        await asyncio.to_thread(_load, runtime)
+    except Exception as error:  # the service stays up to report it on /readyz
+        logger.exception("startup failed")
+        runtime.startup_error = f"{type(error).__name__}: {error}"
+
+
+def _configure_logging(level: str) -> None:
+    """JSON lines from our loggers on stderr; uvicorn keeps its own configuration."""
+    root = logging.getLogger("newsfacts")
+    if not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        root.addHandler(handler)
+        root.propagate = False
+    root.setLevel(level.upper())
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    runtime = Runtime(settings or get_settings())
+    _configure_logging(runtime.settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Loading runs beside the server so /healthz answers while /readyz says 503.
+        loading = asyncio.create_task(_start(runtime))
+        yield
+        loading.cancel()
+        if runtime.runner is not None:
+            runtime.runner.close()
+
+    app = FastAPIOffline(
+        title="newsfacts",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "articles", "description": "The shipped articles and their facts."},
+            {"name": "extraction", "description": "Facts of any article, on request."},
+            {"name": "health", "description": "Probes for orchestrators."},
+        ],
+    )
+    app.state.runtime = runtime
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    app.include_router(articles.router)
+    app.include_router(extract.router)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(AccessLogMiddleware)
+    return app

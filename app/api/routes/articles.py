@@ -1,0 +1,220 @@
+"""The shipped articles and their facts, served from memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Annotated, Literal, TypeVar
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import FactsDep, FactsJsonDep, StoreDep
+from app.api.pagination import Page, PageDep
+from app.api.problems import ProblemError, problem_responses
+from app.api.responses import cached_json
+from app.extraction.ids import ID_PATTERN
+from app.models import (
+    Actor,
+    ActorType,
+    Article,
+    ArticleSummary,
+    DateMention,
+    DateType,
+    Facts,
+    Quote,
+    QuoteKind,
+)
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+
+NOT_FOUND = problem_responses(404, 422)
+Fact = TypeVar("Fact", Quote, Actor, DateMention)
+
+
+def _fact_id(description: str, example: str) -> object:
+    return Path(pattern=ID_PATTERN, description=description, examples=[example])
+
+
+QuoteId = Annotated[str, _fact_id("The quote's id.", "q1")]
+ActorId = Annotated[str, _fact_id("The actor's id (a slug of its name).", "sergei-lavrov")]
+DateId = Annotated[str, _fact_id("The date mention's id.", "d1")]
+
+
+def _one(request: Request, facts: Sequence[Fact], fact_id: str, kind: str) -> Response:
+    for fact in facts:
+        if fact.id == fact_id:
+            return cached_json(request, fact)
+    raise ProblemError(404, f"This article has no {kind} with id {fact_id!r}.")
+
+
+def _listed(request: Request, page: PageDep, items: Sequence[Fact]) -> Response:
+    return cached_json(request, page.page(items))
+
+
+@router.get(
+    "",
+    summary="List the shipped articles",
+    description="Summaries of every article the service holds, in id order.",
+    operation_id="listArticles",
+    response_model=Page[ArticleSummary],
+    responses=problem_responses(422),
+)
+async def list_articles(request: Request, store: StoreDep, page: PageDep) -> Response:
+    summaries = sorted(store.summaries(), key=lambda summary: summary.id)
+    return cached_json(request, page.page(summaries))
+
+
+@router.get(
+    "/{article_id}",
+    summary="Get an article",
+    description="Metadata, paragraphs with their offsets, and the body text the offsets index.",
+    operation_id="getArticle",
+    response_model=Article,
+    responses=NOT_FOUND,
+)
+async def get_article(request: Request, facts: FactsDep) -> Response:
+    return cached_json(request, facts.article)
+
+
+@router.get(
+    "/{article_id}/facts",
+    summary="Get an article with all its facts",
+    description="The whole facts document: the article, its quotes, actors and dates.",
+    operation_id="getFacts",
+    response_model=Facts,
+    responses=NOT_FOUND,
+)
+async def get_facts(request: Request, encoded: FactsJsonDep) -> Response:
+    return cached_json(request, encoded)
+
+
+@router.get(
+    "/{article_id}/quotes",
+    summary="List an article's quotes",
+    description="Direct, partial and indirect quotes in reading order; filter by speaker, kind.",
+    operation_id="listQuotes",
+    response_model=Page[Quote],
+    responses=NOT_FOUND,
+)
+async def list_quotes(
+    request: Request,
+    facts: FactsDep,
+    page: PageDep,
+    speaker: Annotated[
+        str | None, Query(pattern=ID_PATTERN, description="Only quotes by this actor id.")
+    ] = None,
+    kind: Annotated[QuoteKind | None, Query(description="Only quotes of this kind.")] = None,
+) -> Response:
+    quotes = [
+        quote
+        for quote in facts.quotes
+        if (speaker is None or (quote.speaker is not None and quote.speaker.id == speaker))
+        and (kind is None or quote.kind == kind)
+    ]
+    return _listed(request, page, quotes)
+
+
+@router.get(
+    "/{article_id}/quotes/{quote_id}",
+    summary="Get one quote",
+    operation_id="getQuote",
+    response_model=Quote,
+    responses=NOT_FOUND,
+)
+async def get_quote(request: Request, facts: FactsDep, quote_id: QuoteId) -> Response:
+    return _one(request, facts.quotes, quote_id, "quote")
+
+
+ACTOR_ORDER: dict[str, Callable[[Actor], tuple[float | str, str]]] = {
+    "salience": lambda actor: (-actor.salience, actor.name),
+    "name": lambda actor: (actor.name.lower(), actor.id),
+}
+
+
+@router.get(
+    "/{article_id}/actors",
+    summary="List an article's actors",
+    description="People, organisations and places, each once, by salience (default) or name.",
+    operation_id="listActors",
+    response_model=Page[Actor],
+    responses=NOT_FOUND,
+)
+async def list_actors(
+    request: Request,
+    facts: FactsDep,
+    page: PageDep,
+    type: Annotated[ActorType | None, Query(description="Only actors of this type.")] = None,
+    sort: Annotated[Literal["salience", "name"], Query(description="Order of the list.")] = (
+        "salience"
+    ),
+) -> Response:
+    actors = sorted(
+        (actor for actor in facts.actors if type is None or actor.type == type),
+        key=ACTOR_ORDER[sort],
+    )
+    return _listed(request, page, actors)
+
+
+@router.get(
+    "/{article_id}/actors/{actor_id}",
+    summary="Get one actor",
+    description="The actor with its mentions, roles and the ids of its quotes.",
+    operation_id="getActor",
+    response_model=Actor,
+    responses=NOT_FOUND,
+)
+async def get_actor(request: Request, facts: FactsDep, actor_id: ActorId) -> Response:
+    return _one(request, facts.actors, actor_id, "actor")
+
+
+def _overlaps(mention: DateMention, start: dt.date | None, end: dt.date | None) -> bool:
+    if start is None and end is None:
+        return True
+    interval = mention.interval
+    if interval is None:
+        return False
+    return (start is None or interval.end > start) and (end is None or interval.start <= end)
+
+
+@router.get(
+    "/{article_id}/dates",
+    summary="List an article's date mentions",
+    description=(
+        "Temporal expressions in reading order with TIMEX3 values. `from` and `to` keep the "
+        "mentions whose resolved interval overlaps [from, to]."
+    ),
+    operation_id="listDates",
+    response_model=Page[DateMention],
+    responses=NOT_FOUND,
+)
+async def list_dates(
+    request: Request,
+    facts: FactsDep,
+    page: PageDep,
+    type: Annotated[DateType | None, Query(description="Only mentions of this type.")] = None,
+    date_from: Annotated[
+        dt.date | None, Query(alias="from", description="Earliest day, YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        dt.date | None, Query(alias="to", description="Latest day, YYYY-MM-DD.")
+    ] = None,
+) -> Response:
+    if date_from and date_to and date_from > date_to:
+        raise ProblemError(422, "`from` must not be after `to`.", slug="validation-error")
+    dates = [
+        mention
+        for mention in facts.dates
+        if (type is None or mention.type == type) and _overlaps(mention, date_from, date_to)
+    ]
+    return _listed(request, page, dates)
+
+
+@router.get(
+    "/{article_id}/dates/{date_id}",
+    summary="Get one date mention",
+    operation_id="getDate",
+    response_model=DateMention,
+    responses=NOT_FOUND,
+)
+async def get_date(request: Request, facts: FactsDep, date_id: DateId) -> Response:
+    return _one(request, facts.dates, date_id, "date mention")
