@@ -1,15 +1,39 @@
-"""Runs extractions off the event loop, with a bound on waiting work and a time limit."""
+"""Runs extractions off the event loop, with a bound on waiting work and a time limit.
+
+spaCy and the extraction rules are CPU-bound Python that holds the GIL, so extractions in
+threads of the server process starve its event loop (GETs wait behind them). Each slot is
+therefore a child process forked from the server once the pipeline is loaded: the child
+inherits the pipeline (its pages are shared copy-on-write, nothing is loaded twice), runs
+at a lower CPU priority than the server, and takes jobs over a pipe. An extraction past
+its time limit kills its child, which is forked again; a slot never stays stuck.
+
+Where `os.fork` does not exist the extractions run in threads, as before.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import os
+import queue
+import resource
+import signal
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
+from typing import Any
 
 from spacy.language import Language
 
 from app.extraction.pipeline import extract_text
 from app.models import Facts
+
+# Extraction children yield the CPU to the event loop of their server (0 = same priority).
+CHILD_NICENESS = 10
+# The event loop waits this much past the time limit for the slot's own verdict.
+_GRACE_S = 2.0
 
 
 class ExtractionBusyError(Exception):
@@ -20,25 +44,212 @@ class ExtractionTimeoutError(Exception):
     """An extraction ran past its time limit."""
 
 
+class ExtractionCrashError(Exception):
+    """The process running an extraction died (it has been replaced)."""
+
+
+Job = tuple[str, str | None, dt.date | None]
+
+
+def _close_inherited_fds(keep: set[int]) -> None:
+    """Close every descriptor but stdio and `keep`: the server's sockets and event loop must
+    not stay open in the child (a connection would outlive its close in the server)."""
+    highest = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    if highest == resource.RLIM_INFINITY or highest > 1 << 20:
+        highest = 1 << 20
+    low = 3
+    for fd in sorted(keep):
+        if fd >= low:
+            os.closerange(low, fd)
+            low = fd + 1
+    os.closerange(low, highest)
+
+
+def _child_main(nlp: Language, jobs: Connection, results: Connection, niceness: int) -> None:
+    """The body of a forked child: run jobs until the pipe closes. Never returns."""
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        with contextlib.suppress(ValueError, OSError):
+            signal.set_wakeup_fd(-1)  # the server's wakeup pipe is not ours
+        _close_inherited_fds({jobs.fileno(), results.fileno()})
+        if niceness:
+            with contextlib.suppress(OSError):
+                os.nice(niceness)
+        while True:
+            try:
+                job: Job | None = jobs.recv()
+            except (EOFError, OSError):  # the server is gone
+                break
+            if job is None:
+                break
+            text, title, published = job
+            outcome: tuple[bool, Any]
+            try:
+                outcome = (True, extract_text(nlp, text, title=title, published=published))
+            except Exception as error:
+                outcome = (False, error)
+            try:
+                results.send(outcome)
+            except (OSError, ValueError):
+                break
+            except Exception as error:  # an exception that does not pickle
+                results.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+class _Child:
+    """One forked extraction process and the two pipes to it."""
+
+    def __init__(self, nlp: Language, niceness: int) -> None:
+        job_read, job_write = os.pipe()
+        result_read, result_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child
+            os.close(job_write)
+            os.close(result_read)
+            _child_main(
+                nlp,
+                Connection(job_read, writable=False),
+                Connection(result_write, readable=False),
+                niceness,
+            )
+        os.close(job_read)
+        os.close(result_write)
+        self.pid = pid
+        self.jobs = Connection(job_write, readable=False)
+        self.results = Connection(result_read, writable=False)
+
+    def run(self, job: Job, deadline: float) -> Facts:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise ExtractionTimeoutError
+        self.jobs.send(job)
+        if not self.results.poll(remaining):
+            raise ExtractionTimeoutError
+        ok, value = self.results.recv()
+        if not ok:
+            raise value
+        facts: Facts = value
+        return facts
+
+    def stop(self, *, kill: bool) -> None:
+        with contextlib.suppress(OSError):
+            if kill:
+                os.kill(self.pid, signal.SIGKILL)
+            else:
+                self.jobs.send(None)
+        self.jobs.close()
+        self.results.close()
+        if kill:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            return
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            with contextlib.suppress(ChildProcessError):
+                if os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                    time.sleep(0.01)
+                    continue
+            return
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+class _ChildPool:
+    """`size` children, each used by one thread at a time; a child that timed out or died
+    is replaced by a fresh fork."""
+
+    def __init__(self, nlp: Language, size: int, niceness: int) -> None:
+        self._nlp = nlp
+        self._niceness = niceness
+        self._lock = threading.Lock()
+        self._closed = False
+        self._idle: queue.SimpleQueue[_Child] = queue.SimpleQueue()
+        self._all: set[_Child] = set()
+        for _ in range(size):
+            self._idle.put(self._fork())
+
+    def _fork(self) -> _Child:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the extraction runner is closed")
+            child = _Child(self._nlp, self._niceness)
+            self._all.add(child)
+            return child
+
+    def _retire(self, child: _Child) -> None:
+        with self._lock:
+            self._all.discard(child)
+        child.stop(kill=True)
+
+    def run(self, job: Job, deadline: float) -> Facts:
+        child = self._idle.get()
+        try:
+            return child.run(job, deadline)
+        except ExtractionTimeoutError:
+            self._retire(child)
+            child = self._fork()
+            raise
+        except (EOFError, OSError) as error:
+            self._retire(child)
+            child = self._fork()
+            raise ExtractionCrashError(str(error) or type(error).__name__) from error
+        finally:
+            self._idle.put(child)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            children = list(self._all)
+            self._all.clear()
+        for child in children:
+            child.stop(kill=False)
+
+
 class ExtractionRunner:
-    def __init__(self, nlp: Language, *, concurrency: int, timeout_s: float) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        concurrency: int,
+        timeout_s: float,
+        processes: bool = True,
+        niceness: int = CHILD_NICENESS,
+    ) -> None:
         self._nlp = nlp
         self._executor = ThreadPoolExecutor(concurrency, thread_name_prefix="extract")
+        self._pool = (
+            _ChildPool(nlp, concurrency, niceness) if processes and hasattr(os, "fork") else None
+        )
         self._max_pending = concurrency * 4
         self._pending = 0
         self._timeout_s = timeout_s
+
+    def _run(self, job: Job, deadline: float) -> Facts:
+        if self._pool is not None:
+            return self._pool.run(job, deadline)
+        text, title, published = job
+        return extract_text(self._nlp, text, title=title, published=published)
 
     async def extract(self, text: str, *, title: str | None, published: dt.date | None) -> Facts:
         if self._pending >= self._max_pending:
             raise ExtractionBusyError
         self._pending += 1
         try:
+            deadline = time.monotonic() + self._timeout_s
             loop = asyncio.get_running_loop()
             job = loop.run_in_executor(
-                self._executor,
-                lambda: extract_text(self._nlp, text, title=title, published=published),
+                self._executor, self._run, (text, title, published), deadline
             )
-            return await asyncio.wait_for(job, self._timeout_s)
+            limit = self._timeout_s + (_GRACE_S if self._pool is not None else 0)
+            return await asyncio.wait_for(job, limit)
         except TimeoutError as error:
             raise ExtractionTimeoutError from error
         finally:
@@ -46,3 +257,5 @@ class ExtractionRunner:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.close()

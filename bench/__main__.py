@@ -1,0 +1,151 @@
+"""`python -m bench [--quick]`: measures the performance table of issue 6 and prints it.
+
+Every row is a ratio against a reference measured in the same run, on the same machine,
+beside the absolute numbers. Servers run as subprocesses on free loopback ports and are
+always stopped; every loop is bounded by time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench import machine, rows
+from bench.load import find_wrk
+from bench.procs import ROOT
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="short runs (3 s, 1 round, 10 s soak) for a check"
+    )
+    parser.add_argument("--seconds", type=float, help="length of one measurement (default 8)")
+    parser.add_argument("--rounds", type=int, help="A/B alternations per row (default 3)")
+    parser.add_argument("--soak-seconds", type=float, help="length of the row 6 load (default 60)")
+    parser.add_argument(
+        "--rows", default="1,2,3,4,6", help="rows to run, e.g. 1,3 (5 comes with 3)"
+    )
+    parser.add_argument("--no-pin", action="store_true", help="do not pin server and wrk to cores")
+    parser.add_argument("--python-load", action="store_true", help="ignore wrk if installed")
+    parser.add_argument(
+        "--no-install", action="store_true", help="do not try to apt-get install wrk"
+    )
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    return parser
+
+
+def _options(args: argparse.Namespace) -> rows.Options:
+    quick = args.quick
+    wrk = None if args.python_load else find_wrk(install=not args.no_install)
+    return rows.Options(
+        seconds=args.seconds or (3.0 if quick else 8.0),
+        rounds=args.rounds or (1 if quick else 3),
+        soak_seconds=args.soak_seconds or (10.0 if quick else 60.0),
+        wrk=wrk,
+        pin=not args.no_pin,
+    )
+
+
+def _table(results: list[rows.Row]) -> list[str]:
+    header = ("measure", "value", "reference (same run)", "ratio", "target", "ok")
+    cells = [header] + [
+        (r.measure, r.value, r.reference, r.ratio, r.target, "yes" if r.ok else "NO")
+        for r in results
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+
+    def line(row: Sequence[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+
+    out = [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out += [line(row) for row in cells[1:]]
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    options = _options(args)
+    wanted = {int(n) for n in args.rows.split(",") if n.strip()}
+    from app.settings import get_settings
+
+    pipeline = get_settings().spacy_pipeline
+    generator = f"wrk {machine.wrk_version(options.wrk)}" if options.wrk else "python (bench.load)"
+    pinned = "server on cpu 0, load generator on cpu 1" if options.server_cpus else "not pinned"
+    header = [
+        f"newsfacts bench, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{'quick' if args.quick else 'full'} mode",
+        *machine.describe(pipeline, generator),
+        f"row 1 pinning: {pinned}; extraction concurrency {options.concurrency}",
+    ]
+    for text in header:
+        print(text, flush=True)
+
+    results: list[rows.Row] = []
+    failures: list[str] = []
+
+    def run(number: int, measure: Callable[[], None]) -> None:
+        if number not in wanted:
+            return
+        started = time.perf_counter()
+        print(f"... row {number}", file=sys.stderr, flush=True)
+        try:
+            measure()
+        except Exception as error:
+            failures.append(f"row {number} failed: {type(error).__name__}: {error}")
+            traceback.print_exc()
+        print(f"... row {number}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+    def latency_and_memory() -> None:
+        row, memory = rows.row_latency(options)
+        results.append(row)
+        results.append(rows.row_memory(memory))
+
+    run(1, lambda: results.append(rows.row_throughput(options)))
+    run(2, lambda: results.append(rows.row_extraction(options)))
+    run(3, latency_and_memory)
+    run(4, lambda: results.append(rows.row_cold_start(options)))
+    run(6, lambda: results.append(rows.row_soak(options)))
+    results.sort(key=lambda r: r.measure)
+
+    print()
+    for text in _table(results):
+        print(text)
+    print()
+    for result in results:
+        for note in result.notes:
+            print(f"{result.measure.split('.')[0]}. {note}")
+    for failure in failures:
+        print(failure)
+    met = sum(r.ok for r in results)
+    print(
+        f"\n{met} of {len(results)} rows meet their target"
+        + (" (with failures)" if failures else "")
+    )
+
+    path = args.json or RESULTS / "latest.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(
+            {
+                "header": header,
+                "rows": [dataclasses.asdict(r) for r in results],
+                "failures": failures,
+            },
+            indent=2,
+        )
+    )
+    return 0 if met == len(results) and not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

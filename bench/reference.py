@@ -1,0 +1,42 @@
+"""The spaCy references, each in a fresh process: `python -m bench.reference load` prints the
+seconds spaCy's own import + `spacy.load` take; `python -m bench.reference pipe SECONDS`
+runs `nlp.pipe` over the bench texts for at least SECONDS and prints words and seconds."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+STARTED = time.perf_counter()
+
+
+def main() -> None:
+    command = sys.argv[1]
+    import spacy
+
+    from app.settings import get_settings
+
+    nlp = spacy.load(get_settings().spacy_pipeline)
+    if command == "load":
+        print(json.dumps({"seconds": time.perf_counter() - STARTED}), flush=True)
+        return
+    from bench.texts import load_texts
+
+    texts = load_texts()
+    minimum = float(sys.argv[2])
+    list(nlp.pipe(texts))  # warm-up pass, not timed
+    words = 0
+    started = time.perf_counter()
+    while True:
+        for _ in nlp.pipe(texts):
+            pass
+        words += sum(len(text.split()) for text in texts)
+        elapsed = time.perf_counter() - started
+        if elapsed >= minimum:
+            break
+    print(json.dumps({"words": words, "seconds": elapsed}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,512 @@
+"""The six rows of the performance table, each measured against its reference."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import procs
+from bench.load import LoadResult, run_load
+from bench.texts import load_texts, word_count
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Options:
+    seconds: float  # one side of one measurement
+    rounds: int  # A/B alternations for rows 1, 2 and 4
+    soak_seconds: float  # row 6
+    wrk: str | None
+    pin: bool
+    concurrency: int = 2  # NEWSFACTS_EXTRACTION_CONCURRENCY the app runs with (its default)
+
+    @property
+    def server_cpus(self) -> set[int] | None:
+        return {0} if self.pin and procs.can_pin() else None
+
+    @property
+    def load_cpus(self) -> set[int] | None:
+        return {1} if self.pin and procs.can_pin() else None
+
+
+@dataclass
+class Row:
+    measure: str
+    value: str
+    reference: str
+    ratio: str
+    target: str
+    ok: bool
+    notes: list[str] = field(default_factory=list)
+    data: dict[str, object] = field(default_factory=dict)
+
+
+def _app_env(options: Options) -> dict[str, str]:
+    return {"NEWSFACTS_EXTRACTION_CONCURRENCY": str(options.concurrency)}
+
+
+def article_id(port: int) -> str:
+    status, body = procs.http_get(port, "/v1/articles")
+    if status != 200:
+        raise RuntimeError(f"GET /v1/articles answered {status}")
+    items = json.loads(body)["items"]
+    if not items:
+        raise RuntimeError("the app serves no article")
+    found: str = items[0]["id"]
+    return found
+
+
+# --- row 1 -------------------------------------------------------------------------------
+
+
+def row_throughput(options: Options) -> Row:
+    """GET /facts on the app vs a bare Starlette app serving the same bytes, both pinned
+    alike, measured in alternation."""
+    with contextlib.ExitStack() as stack:
+        app = stack.enter_context(
+            procs.running("app", "app", env=_app_env(options), cpus=options.server_cpus)
+        )
+        aid = article_id(app.port)
+        path = f"/v1/articles/{aid}/facts"
+        status, body = procs.http_get(app.port, path)
+        if status != 200:
+            raise RuntimeError(f"GET {path} answered {status}")
+        body_file = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "facts.json"
+        body_file.write_bytes(body)
+        bare = stack.enter_context(
+            procs.running(
+                "bare",
+                "bench.bare",
+                env={"BENCH_BODY_FILE": str(body_file)},
+                cpus=options.server_cpus,
+            )
+        )
+        results: dict[str, list[LoadResult]] = {"app": [], "bare": []}
+        for server in (app, bare):  # warm-up
+            run_load(
+                f"http://{procs.HOST}:{server.port}{path}",
+                connections=64,
+                seconds=1,
+                wrk=options.wrk,
+                cpus=options.load_cpus,
+            )
+        for _ in range(options.rounds):
+            for name, server in (("app", app), ("bare", bare)):
+                results[name].append(
+                    run_load(
+                        f"http://{procs.HOST}:{server.port}{path}",
+                        connections=64,
+                        seconds=options.seconds,
+                        wrk=options.wrk,
+                        cpus=options.load_cpus,
+                    )
+                )
+    app_rps = statistics.median(r.rps for r in results["app"])
+    bare_rps = statistics.median(r.rps for r in results["bare"])
+    errors = sum(r.errors for rs in results.values() for r in rs)
+    ratio = app_rps / bare_rps
+    return Row(
+        "1. GET /facts throughput, 1 worker, 64 conns",
+        f"{app_rps:,.0f} req/s",
+        f"{bare_rps:,.0f} req/s bare Starlette",
+        f"{ratio:.2f}",
+        ">= 0.85",
+        ratio >= 0.85 and errors == 0,
+        [
+            f"body {len(body):,} bytes (no gzip: the client sends no Accept-Encoding); "
+            f"median of {options.rounds} alternating {options.seconds:g} s runs; "
+            f"app runs {', '.join(f'{r.rps:,.0f}' for r in results['app'])}; "
+            f"bare runs {', '.join(f'{r.rps:,.0f}' for r in results['bare'])}; "
+            f"p99 app {statistics.median(r.p99_ms for r in results['app']):.1f} ms, "
+            f"bare {statistics.median(r.p99_ms for r in results['bare']):.1f} ms; "
+            f"errors {errors}"
+        ],
+        {"app_rps": app_rps, "bare_rps": bare_rps, "errors": errors, "body_bytes": len(body)},
+    )
+
+
+# --- extraction clients --------------------------------------------------------------------
+
+
+def _post(connection: http.client.HTTPConnection, text: str) -> int:
+    payload = json.dumps({"text": text}).encode()
+    connection.request(
+        "POST", "/v1/extract", body=payload, headers={"content-type": "application/json"}
+    )
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+class Posters:
+    """`count` clients posting the bench texts in a loop until stopped (threads: they only
+    wait on sockets)."""
+
+    def __init__(self, port: int, count: int) -> None:
+        self.port = port
+        self.texts = load_texts()
+        self.statuses: Counter[int] = Counter()
+        self.words = 0
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._threads = [
+            threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(count)
+        ]
+
+    def _run(self, index: int) -> None:
+        connection = http.client.HTTPConnection(procs.HOST, self.port, timeout=60)
+        i = index
+        try:
+            while not self._stop.is_set():
+                text = self.texts[i % len(self.texts)]
+                i += 1
+                try:
+                    status = _post(connection, text)
+                except (OSError, http.client.HTTPException):
+                    status = 0
+                    connection.close()
+                    connection = http.client.HTTPConnection(procs.HOST, self.port, timeout=60)
+                with self._lock:
+                    self.statuses[status] += 1
+                    if status == 200:
+                        self.words += word_count(text)
+        finally:
+            connection.close()
+
+    def __enter__(self) -> Posters:
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=90)
+
+    @property
+    def errors(self) -> int:
+        return sum(n for status, n in self.statuses.items() if status != 200)
+
+
+# --- row 2 -------------------------------------------------------------------------------
+
+
+def _reference(*args: str, timeout: float) -> tuple[dict[str, float], float]:
+    """Runs `python -m bench.reference ARGS`; the JSON it prints and spawn-to-print seconds."""
+    started = time.perf_counter()
+    with subprocess.Popen(
+        [sys.executable, "-m", "bench.reference", *args],
+        cwd=procs.ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            elapsed = time.perf_counter() - started
+            process.wait(timeout=timeout)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    if not line:
+        raise RuntimeError(f"bench.reference {' '.join(args)} printed nothing")
+    parsed: dict[str, float] = json.loads(line)
+    return parsed, elapsed
+
+
+def _api_words_per_s(port: int, seconds: float) -> tuple[float, Counter[int]]:
+    texts = load_texts()
+    statuses: Counter[int] = Counter()
+    connection = http.client.HTTPConnection(procs.HOST, port, timeout=60)
+    try:
+        for text in texts:  # warm-up pass, not timed
+            statuses[_post(connection, text)] += 1
+        words = 0
+        started = time.perf_counter()
+        while True:
+            for text in texts:
+                status = _post(connection, text)
+                statuses[status] += 1
+                words += word_count(text) if status == 200 else 0
+            elapsed = time.perf_counter() - started
+            if elapsed >= seconds:
+                return words / elapsed, statuses
+    finally:
+        connection.close()
+
+
+def _concurrent_words_per_s(port: int, clients: int, seconds: float) -> float:
+    with Posters(port, clients) as posters:
+        time.sleep(1)
+        words_before = posters.words
+        started = time.perf_counter()
+        time.sleep(seconds)
+        words = posters.words - words_before
+        elapsed = time.perf_counter() - started
+    return words / elapsed
+
+
+def row_extraction(options: Options) -> Row:
+    texts = load_texts()
+    total_words = sum(word_count(t) for t in texts)
+    raw: list[float] = []
+    api: list[float] = []
+    statuses: Counter[int] = Counter()
+    with procs.running("app", "app", env=_app_env(options)) as app:
+        for _ in range(options.rounds):
+            result, _ = _reference("pipe", str(options.seconds), timeout=options.seconds + 120)
+            raw.append(result["words"] / result["seconds"])
+            words_per_s, round_statuses = _api_words_per_s(app.port, options.seconds)
+            api.append(words_per_s)
+            statuses.update(round_statuses)
+        concurrent = _concurrent_words_per_s(app.port, options.concurrency, options.seconds)
+    raw_wps = statistics.median(raw)
+    api_wps = statistics.median(api)
+    errors = sum(n for status, n in statuses.items() if status != 200)
+    ratio = api_wps / raw_wps
+    return Row(
+        "2. POST /v1/extract words/s (1 client)",
+        f"{api_wps:,.0f} words/s",
+        f"{raw_wps:,.0f} words/s nlp.pipe",
+        f"{ratio:.2f}",
+        ">= 0.70",
+        ratio >= 0.70 and errors == 0,
+        [
+            f"{len(texts)} articles, {total_words:,} words (bench/texts); one client posting "
+            f"them in turn vs one nlp.pipe over them, median of {options.rounds} alternating "
+            f"{options.seconds:g} s runs; API runs {', '.join(f'{x:,.0f}' for x in api)}; "
+            f"nlp.pipe runs {', '.join(f'{x:,.0f}' for x in raw)}; non-200 answers {errors}",
+            f"with {options.concurrency} clients (the extraction concurrency): "
+            f"{concurrent:,.0f} words/s = {concurrent / raw_wps:.2f}x one nlp.pipe",
+        ],
+        {"api_wps": api_wps, "raw_wps": raw_wps, "concurrent_wps": concurrent, "errors": errors},
+    )
+
+
+# --- rows 3 and 5 ----------------------------------------------------------------------------
+
+
+@dataclass
+class Memory:
+    worker_rss: int
+    worker_peak: int
+    worker_pss: int
+    children_rss: list[int]
+    children_pss: list[int]
+
+    @classmethod
+    def of(cls, pid: int) -> Memory:
+        kids = procs.children(pid)
+        return cls(
+            procs.rss(pid),
+            procs.peak_rss(pid),
+            procs.pss(pid),
+            [procs.rss(k) for k in kids],
+            [procs.pss(k) for k in kids],
+        )
+
+    @property
+    def tree_pss(self) -> int:
+        return self.worker_pss + sum(self.children_pss)
+
+
+def _probe(port: int, path: str, seconds: float) -> LoadResult:
+    """A light, paced GET load: 2 connections, 10 ms apart (not enough to queue)."""
+    return run_load(
+        f"http://{procs.HOST}:{port}{path}",
+        connections=2,
+        seconds=seconds,
+        wrk=None,
+        interval_s=0.01,
+    )
+
+
+def row_latency(options: Options) -> tuple[Row, Memory]:
+    idle: list[LoadResult] = []
+    busy: list[LoadResult] = []
+    statuses: Counter[int] = Counter()
+    with procs.running("app", "app", env=_app_env(options)) as app:
+        path = f"/v1/articles/{article_id(app.port)}/facts"
+        _probe(app.port, path, 1)  # warm-up
+        for _ in range(options.rounds):
+            idle.append(_probe(app.port, path, options.seconds))
+            with Posters(app.port, 4) as posters:
+                time.sleep(1)  # extractions are running before the probe starts
+                busy.append(_probe(app.port, path, options.seconds))
+            statuses.update(posters.statuses)
+        memory = Memory.of(app.pid)
+    idle_p99 = statistics.median(r.p99_ms for r in idle)
+    busy_p99 = statistics.median(r.p99_ms for r in busy)
+    ratio = busy_p99 / idle_p99
+    get_errors = sum(r.errors for r in idle + busy)
+    errors = get_errors + sum(n for status, n in statuses.items() if status != 200)
+    row = Row(
+        "3. GET p99 while 4 clients extract",
+        f"{busy_p99:.1f} ms",
+        f"{idle_p99:.1f} ms with no extraction",
+        f"{ratio:.2f}",
+        "<= 3x",
+        ratio <= 3 and errors == 0,
+        [
+            f"paced probe: 2 connections, 10 ms between requests; median of {options.rounds} "
+            f"alternating {options.seconds:g} s runs; p99 busy "
+            f"{', '.join(f'{r.p99_ms:.1f}' for r in busy)} ms, idle "
+            f"{', '.join(f'{r.p99_ms:.1f}' for r in idle)} ms; p50 busy "
+            f"{statistics.median(r.p50_ms for r in busy):.1f} ms, idle "
+            f"{statistics.median(r.p50_ms for r in idle):.1f} ms; extractions answered: "
+            f"{dict(statuses)}; GET errors {get_errors}"
+        ],
+        {"busy_p99_ms": busy_p99, "idle_p99_ms": idle_p99, "errors": errors},
+    )
+    return row, memory
+
+
+def row_memory(memory: Memory) -> Row:
+    children = ""
+    if memory.children_rss:
+        children = (
+            f"; {len(memory.children_rss)} extraction process(es): RSS "
+            + ", ".join(f"{r / MB:.0f}" for r in memory.children_rss)
+            + " MB, PSS "
+            + ", ".join(f"{p / MB:.0f}" for p in memory.children_pss)
+            + f" MB; whole worker tree PSS {memory.tree_pss / MB:.0f} MB"
+        )
+    biggest = max([memory.worker_peak, *memory.children_rss])
+    return Row(
+        "5. memory per worker (after row 3)",
+        f"{memory.worker_rss / MB:.0f} MB RSS",
+        "-",
+        f"peak {memory.worker_peak / MB:.0f} MB",
+        "<= 350 MB",
+        biggest <= 350 * MB,
+        [
+            f"server worker RSS {memory.worker_rss / MB:.0f} MB (peak {memory.worker_peak / MB:.0f}"
+            f" MB), PSS {memory.worker_pss / MB:.0f} MB{children}"
+        ],
+        {
+            "worker_rss": memory.worker_rss,
+            "worker_peak": memory.worker_peak,
+            "children_rss": memory.children_rss,
+            "tree_pss": memory.tree_pss,
+        },
+    )
+
+
+# --- row 4 -------------------------------------------------------------------------------
+
+
+def row_cold_start(options: Options) -> Row:
+    spacy_s: list[float] = []
+    app_s: list[float] = []
+    for _ in range(options.rounds):
+        _, elapsed = _reference("load", timeout=120)
+        spacy_s.append(elapsed)
+        with procs.running("app", "app", env=_app_env(options)) as app:
+            app_s.append(app.ready_after)
+    spacy = statistics.median(spacy_s)
+    served = statistics.median(app_s)
+    return Row(
+        "4. cold start: serve to ready /readyz",
+        f"{served:.2f} s",
+        f"{spacy:.2f} s spaCy import+load",
+        f"+{served - spacy:.2f} s",
+        "<= +1.00 s",
+        served - spacy <= 1.0,
+        [
+            f"both from process spawn, median of {options.rounds} alternating runs; "
+            f"app {', '.join(f'{s:.2f}' for s in app_s)} s; "
+            f"spaCy {', '.join(f'{s:.2f}' for s in spacy_s)} s"
+        ],
+        {"app_s": served, "spacy_s": spacy},
+    )
+
+
+# --- row 6 -------------------------------------------------------------------------------
+
+
+def _sample_memory(pid: int, stop: threading.Event, samples: list[tuple[float, int, int]]) -> None:
+    started = time.perf_counter()
+    while not stop.wait(1.0):
+        memory = Memory.of(pid)
+        samples.append(
+            (
+                time.perf_counter() - started,
+                memory.worker_rss,
+                memory.worker_rss + sum(memory.children_rss),
+            )
+        )
+
+
+@contextlib.contextmanager
+def _sampling(pid: int) -> Iterator[list[tuple[float, int, int]]]:
+    samples: list[tuple[float, int, int]] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=_sample_memory, args=(pid, stop, samples), daemon=True)
+    thread.start()
+    try:
+        yield samples
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+def _window(
+    samples: list[tuple[float, int, int]],
+    start: float,
+    end: float,
+    pick: Callable[[tuple[float, int, int]], int],
+) -> float:
+    last = samples[-1][0]
+    chosen = [pick(s) for s in samples if start * last <= s[0] <= end * last]
+    return statistics.mean(chosen) if chosen else float("nan")
+
+
+def row_soak(options: Options) -> Row:
+    with procs.running("app", "app", env=_app_env(options)) as app:
+        path = f"/v1/articles/{article_id(app.port)}/facts"
+        with _sampling(app.pid) as samples, Posters(app.port, options.concurrency) as posters:
+            load = run_load(
+                f"http://{procs.HOST}:{app.port}{path}",
+                connections=64,
+                seconds=options.soak_seconds,
+                wrk=options.wrk,
+            )
+        memory = Memory.of(app.pid)
+    errors = load.errors + posters.errors
+    first = _window(samples, 0.15, 0.35, lambda s: s[1])
+    last = _window(samples, 0.80, 1.0, lambda s: s[1])
+    growth = last - first
+    tree_growth = _window(samples, 0.80, 1.0, lambda s: s[2]) - _window(
+        samples, 0.15, 0.35, lambda s: s[2]
+    )
+    limit = 10 * MB
+    return Row(
+        f"6. {options.soak_seconds:g} s load, 64 conns + {options.concurrency} extracting",
+        f"{errors} errors",
+        "-",
+        f"RSS {growth / MB:+.1f} MB",
+        "0 errors, RSS growth < 10 MB",
+        errors == 0 and growth < limit and tree_growth < limit,
+        [
+            f"{load.requests:,} GETs ({load.rps:,.0f} req/s, p99 {load.p99_ms:.1f} ms, "
+            f"{load.errors} errors) and {sum(posters.statuses.values())} extractions "
+            f"({dict(posters.statuses)}); worker RSS {first / MB:.0f} MB early -> "
+            f"{last / MB:.0f} MB late (peak {memory.worker_peak / MB:.0f} MB); worker + "
+            f"extraction processes RSS growth {tree_growth / MB:+.1f} MB"
+        ],
+        {"errors": errors, "rss_growth": growth, "tree_rss_growth": tree_growth},
+    )
