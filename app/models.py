@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 ActorType = Literal["person", "organization", "place"]
@@ -13,6 +14,21 @@ MentionKind = Literal["name", "pronoun", "description"]
 MentionField = Literal["title", "byline", "image_caption", "image_credit", "body"]
 DateType = Literal["date", "time", "duration", "set"]
 Direction = Literal["past", "same", "future"]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    """Pydantic would take `0` or `1700000000` as a date; clients mean YYYY-MM-DD."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    if isinstance(value, int | float):
+        raise ValueError("expected a date as YYYY-MM-DD, not a number")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
 class Model(BaseModel):
@@ -133,4 +149,4 @@ class ExtractRequest(BaseModel):
 
     text: str = Field(min_length=1, description="Article text: scraped markdown or plain text.")
     title: str | None = Field(None, description="Headline, when `text` carries none.")
-    published: dt.date | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")

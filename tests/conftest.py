@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
+from fastapi.testclient import TestClient
 from spacy.language import Language
 
+from app.api.main import create_app
 from app.extraction.pipeline import extract_text, load_pipeline
 from app.models import Facts
 from app.settings import PROJECT_ROOT, get_settings
@@ -38,3 +41,14 @@ def extract(nlp: Language) -> Extract:
 @pytest.fixture(scope="session")
 def shipped_facts(extract: Extract) -> Facts:
     return extract(SHIPPED_ARTICLE.read_text(encoding="utf-8"), published=None)
+
+
+@pytest.fixture(scope="session")
+def client() -> Iterator[TestClient]:
+    """The whole application, started once and ready (pipeline and shipped articles loaded)."""
+    with TestClient(create_app()) as test_client:
+        deadline = time.monotonic() + 60
+        while test_client.get("/readyz").status_code != 200:
+            assert time.monotonic() < deadline, "the service never became ready"
+            time.sleep(0.1)
+        yield test_client

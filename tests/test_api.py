@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.api.main import create_app
 from app.models import Actor, Article, DateMention, Facts, Quote
 
 ARTICLES = "/v1/articles"
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app()) as test_client:
-        deadline = time.monotonic() + 60
-        while test_client.get("/readyz").status_code != 200:
-            assert time.monotonic() < deadline, "the service never became ready"
-            time.sleep(0.1)
-        yield test_client
 
 
 @pytest.fixture(scope="module")

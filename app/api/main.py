@@ -63,12 +63,17 @@ def _configure_logging(level: str) -> None:
     root.setLevel(level.upper())
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    runtime = Runtime(settings or get_settings())
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
+    """The application; a `runtime` that is already loaded is served as it is."""
+    runtime = runtime or Runtime(settings or get_settings())
     _configure_logging(runtime.settings.log_level)
+    owns_runtime = not runtime.ready
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if not owns_runtime:
+            yield
+            return
         # Loading runs beside the server so /healthz answers while /readyz says 503.
         loading = asyncio.create_task(_start(runtime))
         yield

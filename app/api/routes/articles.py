@@ -21,6 +21,7 @@ from app.models import (
     DateMention,
     DateType,
     Facts,
+    IsoDate,
     Quote,
     QuoteKind,
 )
@@ -193,11 +194,11 @@ async def list_dates(
     page: PageDep,
     type: Annotated[DateType | None, Query(description="Only mentions of this type.")] = None,
     date_from: Annotated[
-        dt.date | None, Query(alias="from", description="Earliest day, YYYY-MM-DD.")
+        IsoDate | None, Query(alias="from", description="Earliest day, YYYY-MM-DD.")
     ] = None,
-    date_to: Annotated[
-        dt.date | None, Query(alias="to", description="Latest day, YYYY-MM-DD.")
-    ] = None,
+    date_to: Annotated[IsoDate | None, Query(alias="to", description="Latest day, YYYY-MM-DD.")] = (
+        None
+    ),
 ) -> Response:
     if date_from and date_to and date_from > date_to:
         raise ProblemError(422, "`from` must not be after `to`.", slug="validation-error")

@@ -1,0 +1,30 @@
+"""Schemathesis: requests generated from the OpenAPI schema, with all its checks, in-process."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+
+from app.api.main import create_app
+
+# Building the app loads nothing, so the schema is read at collection time.
+schema = schemathesis.openapi.from_dict(create_app().openapi())
+
+
+@pytest.fixture(scope="session")
+def ready_app(client: TestClient) -> FastAPI:
+    # A second app over the loaded runtime: schemathesis drives its own lifespan.
+    return create_app(runtime=client.app.state.runtime)  # type: ignore[attr-defined]
+
+
+@schema.parametrize()
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_api_conforms_to_its_schema(case: schemathesis.Case, ready_app: FastAPI) -> None:
+    case.call_and_validate(app=ready_app)
