@@ -1,6 +1,7 @@
 """The spaCy references, each in a fresh process: `python -m bench.reference load` prints the
 seconds spaCy's own import + `spacy.load` take; `python -m bench.reference pipe SECONDS`
-runs `nlp.pipe` over the bench texts for at least SECONDS and prints words and seconds."""
+runs `nlp.pipe` over the bench texts for at least SECONDS and prints words and seconds,
+at the CPU priority the server gives its extraction processes (the same conditions)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ def main() -> None:
     if command == "load":
         print(json.dumps({"seconds": time.perf_counter() - STARTED}), flush=True)
         return
+    from app.runner import CHILD_NICENESS, lower_priority
     from bench.texts import load_texts
+
+    lower_priority(CHILD_NICENESS)
 
     texts = load_texts()
     minimum = float(sys.argv[2])

@@ -212,6 +212,7 @@ def _reference(*args: str, timeout: float) -> tuple[dict[str, float], float]:
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
+        start_new_session=True,
     ) as process:
         try:
             assert process.stdout is not None
