@@ -50,6 +50,10 @@ class ExtractionCrashError(Exception):
     """The process running an extraction died (it has been replaced)."""
 
 
+class _IdleChildGoneError(Exception):
+    """The child was gone before it got the job (killed from outside, say)."""
+
+
 Job = tuple[str, str | None, dt.date | None]
 
 
@@ -143,7 +147,10 @@ class _Child:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise ExtractionTimeoutError
-        self.jobs.send(job)
+        try:
+            self.jobs.send(job)
+        except OSError as error:  # it died while idle: the job never started
+            raise _IdleChildGoneError from error
         if not self.results.poll(remaining):
             raise ExtractionTimeoutError
         ok, value = self.results.recv()
@@ -207,12 +214,17 @@ class _ChildPool:
     def run(self, job: Job, deadline: float) -> Facts:
         child = self._idle.get()
         try:
-            return child.run(job, deadline)
+            try:
+                return child.run(job, deadline)
+            except _IdleChildGoneError:  # the job is safe to give to a fresh child
+                self._retire(child)
+                child = self._fork()
+                return child.run(job, deadline)
         except ExtractionTimeoutError:
             self._retire(child)
             child = self._fork()
             raise
-        except (EOFError, OSError) as error:
+        except (EOFError, OSError, _IdleChildGoneError) as error:
             self._retire(child)
             child = self._fork()
             raise ExtractionCrashError(str(error) or type(error).__name__) from error
