@@ -43,12 +43,16 @@ def shipped_facts(extract: Extract) -> Facts:
     return extract(SHIPPED_ARTICLE.read_text(encoding="utf-8"), published=None)
 
 
+def wait_until_ready(client: TestClient, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while client.get("/readyz").status_code != 200:
+        assert time.monotonic() < deadline, "the service never became ready"
+        time.sleep(0.1)
+
+
 @pytest.fixture(scope="session")
 def client() -> Iterator[TestClient]:
     """The whole application, started once and ready (pipeline and shipped articles loaded)."""
     with TestClient(create_app()) as test_client:
-        deadline = time.monotonic() + 60
-        while test_client.get("/readyz").status_code != 200:
-            assert time.monotonic() < deadline, "the service never became ready"
-            time.sleep(0.1)
+        wait_until_ready(test_client)
         yield test_client

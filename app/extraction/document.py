@@ -34,10 +34,22 @@ class ArticleDoc:
     doc: Doc
     _paragraph_starts: list[int] = field(init=False, repr=False)
     _token_starts: list[int] = field(init=False, repr=False)
+    _sentences: list[Span] = field(init=False, repr=False)
+    _sentence_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # `Token.sent` and `Span.sent` walk the whole Doc on every call; look-ups here are
+        # bisections over lists made once.
+        sentences = list(self.doc.sents) if self.doc.has_annotation("SENT_START") else []
         object.__setattr__(self, "_paragraph_starts", [p.start for p in self.article.paragraphs])
         object.__setattr__(self, "_token_starts", [t.idx for t in self.doc])
+        object.__setattr__(self, "_sentences", sentences)
+        object.__setattr__(self, "_sentence_starts", [s.start for s in sentences])
+
+    @property
+    def text(self) -> str:
+        """The body text. Use it, not `Doc.text`, which is rebuilt token by token per call."""
+        return self.article.body
 
     def paragraph_at(self, char: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, char) - 1, 0)
@@ -54,11 +66,18 @@ class ArticleDoc:
         """Index of the token holding (or last starting before) the character."""
         return max(bisect.bisect_right(self._token_starts, char) - 1, 0)
 
+    def sentence_of(self, token_index: int) -> Span:
+        """The sentence holding a token: use it instead of `Token.sent`, which is O(n)."""
+        if not self._sentences:
+            return self.doc[:]
+        position = bisect.bisect_right(self._sentence_starts, token_index) - 1
+        return self._sentences[max(position, 0)]
+
     def locate(self, start: int, end: int) -> Location:
         """Paragraph, span and the sentence(s) holding the characters [start, end)."""
         span = self.span(start, end)
-        first, last = span[0].sent, span[-1].sent
-        sentence = self.doc.text[first.start_char : last.end_char].strip()
+        first, last = self.sentence_of(span.start), self.sentence_of(span.end - 1)
+        sentence = self.text[first.start_char : last.end_char].strip()
         return Location(self.paragraph_at(start), start, end, sentence)
 
     def locate_span(self, span: Span) -> Location:

@@ -1,0 +1,93 @@
+"""Faults the service must ride out: bad data files, slow extractions, SIGTERM under load."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from fastapi.testclient import TestClient
+
+from app.api.main import create_app
+from app.settings import PROJECT_ROOT, Settings
+from tests.conftest import SHIPPED_ARTICLE, wait_until_ready
+from tests.test_browser import _free_port
+
+
+def test_bad_data_files_are_reported_and_the_rest_served(tmp_path: Path) -> None:
+    shutil.copy(SHIPPED_ARTICLE, tmp_path / SHIPPED_ARTICLE.name)
+    (tmp_path / "binary.md").write_bytes(b"\xff\xfe\x00garbage\x80")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not an article file
+    with TestClient(create_app(Settings(data_dir=tmp_path))) as client:
+        wait_until_ready(client)
+        ready = client.get("/readyz").json()
+        assert ready["articles"] == 1
+        assert {failure["file"] for failure in ready["failures"]} == {"binary.md", "empty.txt"}
+        assert client.get("/v1/articles").json()["total"] == 1
+
+
+def test_a_missing_data_folder_is_reported(tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(data_dir=tmp_path / "absent"))) as client:
+        wait_until_ready(client)
+        ready = client.get("/readyz").json()
+        assert ready["articles"] == 0
+        assert "does not exist" in ready["failures"][0]["reason"]
+
+
+def test_an_extraction_over_its_time_limit_is_a_problem(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, extraction_timeout_s=0.001)
+    with TestClient(create_app(settings)) as client:
+        wait_until_ready(client)
+        response = client.post("/v1/extract", json={"text": "The mayor spoke. " * 2000})
+        assert response.status_code == 503
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "longer than" in response.json()["detail"]
+        # The slot that timed out is replaced: the next extraction in time succeeds.
+        client.app.state.runtime.runner._timeout_s = 30  # type: ignore[attr-defined]
+        assert client.post("/v1/extract", json={"text": "The mayor spoke."}).status_code == 200
+
+
+def test_sigterm_finishes_requests_in_flight_then_exits() -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app", "serve", "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline
+            try:
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        statuses: list[int] = []
+        text = "Officials said on Monday that the talks would resume next week. " * 60
+
+        def post() -> None:
+            response = httpx.post(f"{base}/v1/extract", json={"text": text}, timeout=60)
+            statuses.append(response.status_code)
+
+        requests = [threading.Thread(target=post) for _ in range(3)]
+        for thread in requests:
+            thread.start()
+        time.sleep(0.3)
+        server.send_signal(signal.SIGTERM)
+        for thread in requests:
+            thread.join(timeout=60)
+        assert statuses == [200, 200, 200]
+        # uvicorn re-raises the signal once it has shut down cleanly: exit by SIGTERM, not KILL.
+        assert server.wait(timeout=30) in (0, -signal.SIGTERM)
+    finally:
+        if server.poll() is None:
+            server.kill()
