@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format lock bench image-check clean
+.PHONY: install run test lint format lock bench fuzz image-check clean
 
 install: $(STAMP)
 
@@ -37,6 +37,10 @@ lock:
 
 bench: install
 	$(PY) -m bench
+
+# Schemathesis, every check, against a live `make run` on NEWSFACTS_PORT (default 8000).
+fuzz: install
+	scripts/fuzz-live.sh
 
 image-check:
 	../shared/tools/image-check.sh 8000 /v1/articles

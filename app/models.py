@@ -73,6 +73,8 @@ class Located(Model):
     start: int = Field(ge=0, description="Character offset in `article.body`.")
     end: int = Field(ge=0, description="Character offset just past it in `article.body`.")
     sentence: str = Field(description="The sentence it came from.")
+    sentence_start: int = Field(ge=0, description="Offset of the sentence in `article.body`.")
+    sentence_end: int = Field(ge=0, description="Offset just past the sentence.")
 
 
 class SpeakerRef(Model):
@@ -135,6 +137,19 @@ class DateMention(Located):
     )
     direction: Direction | None = None
     quote_id: str | None = None
+
+
+class TimelineEntry(Model):
+    """A dated statement: a resolved date and the sentence that says what happened then."""
+
+    date_id: str
+    text: str = Field(description="The date expression as written.")
+    value: str | None
+    interval: Interval
+    paragraph: int
+    sentence: str
+    actor_ids: list[str] = Field(description="Actors mentioned in the sentence.")
+    quote_ids: list[str] = Field(description="Quotes in the sentence.")
 
 
 class Facts(Model):

@@ -228,3 +228,22 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
                 assert "404" in operation["responses"], where
             if path.startswith("/v1/"):
                 assert "422" in operation["responses"], where
+
+
+def test_timeline_is_in_date_order(client: TestClient, article_id: str, facts: Facts) -> None:
+    page = client.get(f"{ARTICLES}/{article_id}/timeline").json()
+    entries = page["items"]
+    assert entries
+    starts = [entry["interval"]["start"] for entry in entries]
+    assert starts == sorted(starts)
+    dated = {d.id for d in facts.dates if d.interval is not None}
+    assert {entry["date_id"] for entry in entries} == dated
+    actor_ids = {actor.id for actor in facts.actors}
+    for entry in entries:
+        assert entry["text"] in entry["sentence"]
+        assert set(entry["actor_ids"]) <= actor_ids
+
+
+def test_sentence_offsets_hold_the_sentence(facts: Facts) -> None:
+    for fact in [*facts.quotes, *facts.dates]:
+        assert facts.article.body[fact.sentence_start : fact.sentence_end] == fact.sentence

@@ -16,6 +16,8 @@ class Location:
     start: int
     end: int
     sentence: str
+    sentence_start: int
+    sentence_end: int
 
     def as_fields(self) -> dict[str, int | str]:
         return {
@@ -23,6 +25,8 @@ class Location:
             "start": self.start,
             "end": self.end,
             "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
         }
 
 
@@ -77,8 +81,17 @@ class ArticleDoc:
         """Paragraph, span and the sentence(s) holding the characters [start, end)."""
         span = self.span(start, end)
         first, last = self.sentence_of(span.start), self.sentence_of(span.end - 1)
-        sentence = self.text[first.start_char : last.end_char].strip()
-        return Location(self.paragraph_at(start), start, end, sentence)
+        raw = self.text[first.start_char : last.end_char]
+        sentence_start = first.start_char + len(raw) - len(raw.lstrip())
+        sentence = raw.strip()
+        return Location(
+            self.paragraph_at(start),
+            start,
+            end,
+            sentence,
+            sentence_start,
+            sentence_start + len(sentence),
+        )
 
     def locate_span(self, span: Span) -> Location:
         return self.locate(span.start_char, span.end_char)

@@ -13,6 +13,7 @@ from app.api.pagination import Page, PageDep
 from app.api.problems import ProblemError, problem_responses
 from app.api.responses import cached_json
 from app.extraction.ids import ID_PATTERN
+from app.extraction.timeline import build_timeline
 from app.models import (
     Actor,
     ActorType,
@@ -24,6 +25,7 @@ from app.models import (
     IsoDate,
     Quote,
     QuoteKind,
+    TimelineEntry,
 )
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
@@ -200,14 +202,27 @@ async def list_dates(
         None
     ),
 ) -> Response:
-    if date_from and date_to and date_from > date_to:
-        raise ProblemError(422, "`from` must not be after `to`.", slug="validation-error")
     dates = [
         mention
         for mention in facts.dates
         if (type is None or mention.type == type) and _overlaps(mention, date_from, date_to)
     ]
     return _listed(request, page, dates)
+
+
+@router.get(
+    "/{article_id}/timeline",
+    summary="List an article's dated statements in time order",
+    description=(
+        "Each date mention with a resolved interval, earliest first, with its sentence and the "
+        "actors and quotes in that sentence."
+    ),
+    operation_id="getTimeline",
+    response_model=Page[TimelineEntry],
+    responses=NOT_FOUND,
+)
+async def get_timeline(request: Request, facts: FactsDep, page: PageDep) -> Response:
+    return cached_json(request, page.page(build_timeline(facts)))
 
 
 @router.get(
