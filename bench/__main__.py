@@ -40,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-install", action="store_true", help="do not try to apt-get install wrk"
     )
+    parser.add_argument(
+        "--app-env",
+        action="append",
+        default=[],
+        metavar="NEWSFACTS_X=VALUE",
+        help="a setting for the app servers (repeatable), e.g. NEWSFACTS_LOG_LEVEL=warning",
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     return parser
 
@@ -47,12 +54,15 @@ def _parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> rows.Options:
     quick = args.quick
     wrk = None if args.python_load else find_wrk(install=not args.no_install)
+    app_env = dict(item.split("=", 1) for item in args.app_env if "=" in item)
     return rows.Options(
         seconds=args.seconds or (3.0 if quick else 8.0),
         rounds=args.rounds or (1 if quick else 3),
         soak_seconds=args.soak_seconds or (10.0 if quick else 60.0),
         wrk=wrk,
         pin=not args.no_pin,
+        concurrency=int(app_env.get("NEWSFACTS_EXTRACTION_CONCURRENCY", "2")),
+        app_env=app_env,
     )
 
 
@@ -85,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"newsfacts bench, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
         f"{'quick' if args.quick else 'full'} mode",
         *machine.describe(pipeline, generator),
-        f"row 1 pinning: {pinned}; extraction concurrency {options.concurrency}",
+        f"row 1 pinning: {pinned}; extraction concurrency {options.concurrency}"
+        + "".join(f"; {k}={v}" for k, v in options.app_env.items()),
     ]
     for text in header:
         print(text, flush=True)

@@ -31,6 +31,7 @@ class Options:
     wrk: str | None
     pin: bool
     concurrency: int = 2  # NEWSFACTS_EXTRACTION_CONCURRENCY the app runs with (its default)
+    app_env: dict[str, str] = field(default_factory=dict)  # more NEWSFACTS_* for the app
 
     @property
     def server_cpus(self) -> set[int] | None:
@@ -54,7 +55,7 @@ class Row:
 
 
 def _app_env(options: Options) -> dict[str, str]:
-    return {"NEWSFACTS_EXTRACTION_CONCURRENCY": str(options.concurrency)}
+    return {"NEWSFACTS_EXTRACTION_CONCURRENCY": str(options.concurrency), **options.app_env}
 
 
 def article_id(port: int) -> str:
