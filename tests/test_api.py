@@ -247,3 +247,12 @@ def test_timeline_is_in_date_order(client: TestClient, article_id: str, facts: F
 def test_sentence_offsets_hold_the_sentence(facts: Facts) -> None:
     for fact in [*facts.quotes, *facts.dates]:
         assert facts.article.body[fact.sentence_start : fact.sentence_end] == fact.sentence
+
+
+def test_every_operation_is_described(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("description"), f"{method.upper()} {path}"
+            if method == "get" and path.startswith("/v1/"):
+                assert "304" in operation["responses"], f"{method.upper()} {path}"

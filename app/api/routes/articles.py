@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
@@ -30,7 +30,11 @@ from app.models import (
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
-NOT_FOUND = problem_responses(404, 422)
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not Modified: the `ETag` in `If-None-Match` is still current."}
+}
+LISTED = {**NOT_MODIFIED, **problem_responses(422, 500, 503)}
+NOT_FOUND = {**NOT_MODIFIED, **problem_responses(404, 422, 500, 503)}
 Fact = TypeVar("Fact", Quote, Actor, DateMention)
 
 
@@ -60,7 +64,7 @@ def _listed(request: Request, page: PageDep, items: Sequence[Fact]) -> Response:
     description="Summaries of every article the service holds, in id order.",
     operation_id="listArticles",
     response_model=Page[ArticleSummary],
-    responses=problem_responses(422),
+    responses=LISTED,
 )
 async def list_articles(request: Request, store: StoreDep, page: PageDep) -> Response:
     summaries = sorted(store.summaries(), key=lambda summary: summary.id)
@@ -120,6 +124,7 @@ async def list_quotes(
 @router.get(
     "/{article_id}/quotes/{quote_id}",
     summary="Get one quote",
+    description="A quote with its speaker, cue, audience, date and where it stands.",
     operation_id="getQuote",
     response_model=Quote,
     responses=NOT_FOUND,
@@ -228,6 +233,7 @@ async def get_timeline(request: Request, facts: FactsDep, page: PageDep) -> Resp
 @router.get(
     "/{article_id}/dates/{date_id}",
     summary="Get one date mention",
+    description="A temporal expression with its TIMEX3 value, interval and how it was resolved.",
     operation_id="getDate",
     response_model=DateMention,
     responses=NOT_FOUND,

@@ -33,7 +33,7 @@ EXAMPLE = {
     ),
     operation_id="extractFacts",
     response_model=Facts,
-    responses=problem_responses(400, 413, 415, 422, 429, 503),
+    responses=problem_responses(400, 413, 415, 422, 429, 500, 503),
 )
 async def extract(
     runtime: RuntimeDep,

@@ -30,7 +30,12 @@ class Readiness(BaseModel):
     detail: str | None = None
 
 
-@router.get("/healthz", summary="Liveness: the process answers", operation_id="healthz")
+@router.get(
+    "/healthz",
+    summary="Liveness: the process answers",
+    description="Always 200 while the process runs; it does not wait for the pipeline.",
+    operation_id="healthz",
+)
 async def healthz() -> Health:
     return Health(status="ok")
 
@@ -38,6 +43,10 @@ async def healthz() -> Health:
 @router.get(
     "/readyz",
     summary="Readiness: the pipeline is loaded and the shipped articles extracted",
+    description=(
+        "200 once the spaCy pipeline is loaded and the shipped articles are extracted; 503 "
+        "before, or if loading failed. Lists the article files that could not be loaded."
+    ),
     operation_id="readyz",
     response_model=Readiness,
     responses={503: {"model": Readiness, "description": "Still loading, or failed to load."}},
