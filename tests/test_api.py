@@ -256,3 +256,25 @@ def test_every_operation_is_described(client: TestClient) -> None:
             assert operation.get("description"), f"{method.upper()} {path}"
             if method == "get" and path.startswith("/v1/"):
                 assert "304" in operation["responses"], f"{method.upper()} {path}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emoji 🎉🔥 said the 👩‍🚀 on Monday 🚀.",
+        "قال الرئيس يوم الاثنين إن المحادثات ستستمر. Then \u202eevil\u202c text.",
+        "Control \x00\x01\x07\x1b[31m characters\x7f and \ufeff BOM \ud7ff.",
+        ("word " * 12_000).strip(),
+        "\u201c\u201d\u2018\u2019\"'" * 200,
+        '"' * 5000,
+        "\n" * 1000 + "x",
+    ],
+    ids=["emoji", "rtl", "control", "one-long-line", "marks", "straight-marks", "newlines"],
+)
+def test_extract_takes_any_unicode(client: TestClient, text: str) -> None:
+    response = client.post("/v1/extract", json={"text": text})
+    assert response.status_code in (200, 413, 422), response.text
+    if response.status_code == 200:
+        Facts.model_validate(response.json())
+    else:
+        assert response.headers["content-type"] == "application/problem+json"

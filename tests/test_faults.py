@@ -91,3 +91,22 @@ def test_sigterm_finishes_requests_in_flight_then_exits() -> None:
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_too_many_waiting_extractions_get_429(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, extraction_concurrency=1)
+    text = "The minister said on Tuesday that the talks would go on. " * 150
+    with TestClient(create_app(settings)) as client:
+        wait_until_ready(client)
+        statuses: list[int] = []
+
+        def post() -> None:
+            statuses.append(client.post("/v1/extract", json={"text": text}).status_code)
+
+        threads = [threading.Thread(target=post) for _ in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert set(statuses) == {200, 429}
+        assert statuses.count(200) >= 1
