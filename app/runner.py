@@ -142,6 +142,7 @@ class _Child:
         self.pid = pid
         self.jobs = Connection(job_write, readable=False)
         self.results = Connection(result_read, writable=False)
+        self.working = False  # it holds a job it has not answered
 
     def run(self, job: Job, deadline: float) -> Facts:
         remaining = deadline - time.monotonic()
@@ -151,9 +152,11 @@ class _Child:
             self.jobs.send(job)
         except OSError as error:  # it died while idle: the job never started
             raise _IdleChildGoneError from error
+        self.working = True
         if not self.results.poll(remaining):
             raise ExtractionTimeoutError
         ok, value = self.results.recv()
+        self.working = False
         if not ok:
             raise value
         facts: Facts = value
@@ -221,8 +224,9 @@ class _ChildPool:
                 child = self._fork()
                 return child.run(job, deadline)
         except ExtractionTimeoutError:
-            self._retire(child)
-            child = self._fork()
+            if child.working:  # stuck on the job: only a new process frees the slot
+                self._retire(child)
+                child = self._fork()
             raise
         except (EOFError, OSError, _IdleChildGoneError) as error:
             self._retire(child)
