@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api.examples import EXAMPLES
 from app.models import Actor, Article, DateMention, Facts, Quote
 
 ARTICLES = "/v1/articles"
@@ -278,3 +279,12 @@ def test_extract_takes_any_unicode(client: TestClient, text: str) -> None:
         Facts.model_validate(response.json())
     else:
         assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_schema_examples_are_valid_documents(client: TestClient) -> None:
+    for model, example in EXAMPLES.items():
+        model.model_validate(example)
+    schema = client.get("/openapi.json").json()
+    get_quote = schema["paths"]["/v1/articles/{article_id}/quotes/{quote_id}"]["get"]
+    example = get_quote["responses"]["200"]["content"]["application/json"]["example"]
+    assert example["speaker"]["name"] == "Sergei Lavrov"

@@ -8,7 +8,9 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from app.api import examples
 from app.api.deps import FactsDep, FactsJsonDep, StoreDep
+from app.api.examples import example_response, page_of
 from app.api.pagination import Page, PageDep
 from app.api.problems import ProblemError, problem_responses
 from app.api.responses import cached_json
@@ -64,7 +66,7 @@ def _listed(request: Request, page: PageDep, items: Sequence[Fact]) -> Response:
     description="Summaries of every article the service holds, in id order.",
     operation_id="listArticles",
     response_model=Page[ArticleSummary],
-    responses=LISTED,
+    responses={**LISTED, **example_response(page_of(examples.ARTICLE_SUMMARY))},
 )
 async def list_articles(request: Request, store: StoreDep, page: PageDep) -> Response:
     summaries = sorted(store.summaries(), key=lambda summary: summary.id)
@@ -101,7 +103,7 @@ async def get_facts(request: Request, encoded: FactsJsonDep) -> Response:
     description="Direct, partial and indirect quotes in reading order; filter by speaker, kind.",
     operation_id="listQuotes",
     response_model=Page[Quote],
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **example_response(page_of(examples.QUOTE))},
 )
 async def list_quotes(
     request: Request,
@@ -127,7 +129,7 @@ async def list_quotes(
     description="A quote with its speaker, cue, audience, date and where it stands.",
     operation_id="getQuote",
     response_model=Quote,
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **example_response(examples.QUOTE)},
 )
 async def get_quote(request: Request, facts: FactsDep, quote_id: QuoteId) -> Response:
     return _one(request, facts.quotes, quote_id, "quote")
@@ -145,7 +147,7 @@ ACTOR_ORDER: dict[str, Callable[[Actor], tuple[float | str, str]]] = {
     description="People, organisations and places, each once, by salience (default) or name.",
     operation_id="listActors",
     response_model=Page[Actor],
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **example_response(page_of(examples.ACTOR))},
 )
 async def list_actors(
     request: Request,
@@ -169,7 +171,7 @@ async def list_actors(
     description="The actor with its mentions, roles and the ids of its quotes.",
     operation_id="getActor",
     response_model=Actor,
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **example_response(examples.ACTOR)},
 )
 async def get_actor(request: Request, facts: FactsDep, actor_id: ActorId) -> Response:
     return _one(request, facts.actors, actor_id, "actor")
@@ -193,7 +195,7 @@ def _overlaps(mention: DateMention, start: dt.date | None, end: dt.date | None) 
     ),
     operation_id="listDates",
     response_model=Page[DateMention],
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **example_response(page_of(examples.DATE))},
 )
 async def list_dates(
     request: Request,
@@ -236,7 +238,7 @@ async def get_timeline(request: Request, facts: FactsDep, page: PageDep) -> Resp
     description="A temporal expression with its TIMEX3 value, interval and how it was resolved.",
     operation_id="getDate",
     response_model=DateMention,
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **example_response(examples.DATE)},
 )
 async def get_date(request: Request, facts: FactsDep, date_id: DateId) -> Response:
     return _one(request, facts.dates, date_id, "date mention")
