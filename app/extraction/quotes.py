@@ -1,116 +1,162 @@
-"""Quotes: direct quotations between quotation marks, attributed to an actor."""
+"""Quotes: direct, partial and reported speech, each attributed to an actor.
+
+Direct and partial quotes come from the quotation marks (`quote_rules.marks`), their cue
+from the parse of their sentence (`quote_rules.direct`); reported speech from reporting
+constructions (`quote_rules.indirect`). A quote with no cue of its own continues the
+quote just before it, as news prose runs a speaker's words on over paragraphs.
+"""
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from app.extraction.actors import ActorIndex
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
+from app.extraction.quote_rules.attribution import Attribution, attribution, in_clause
+from app.extraction.quote_rules.direct import cue_of_quote, introducing_cue
+from app.extraction.quote_rules.indirect import reported_speech
+from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
+from app.extraction.quote_rules.speakers import Speakers
 from app.models import DateMention, Quote, QuoteKind, SpeakerRef
 
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "ask",
-        "answer",
-        "argue",
-        "claim",
-        "complain",
-        "declare",
-        "explain",
-        "insist",
-        "note",
-        "reply",
-        "report",
-        "state",
-        "warn",
-        "write",
-        "acknowledge",
-        "admit",
-        "announce",
-        "assert",
-        "caution",
-        "comment",
-        "concede",
-        "confirm",
-        "contend",
-        "deny",
-        "emphasize",
-        "observe",
-        "predict",
-        "promise",
-        "recall",
-        "remark",
-        "respond",
-        "stress",
-        "suggest",
-        "tweet",
-        "vow",
-        "urge",
-    ]
-)
-_QUOTED = re.compile(r"[\"“”]([^\"“”\n]+?)[\"“”]")
-_CLOSING_PUNCT = ",.?!"
+# Quoted fragments this short with no speaker are scare quotes, not quotations.
+_SHORTEST_UNATTRIBUTED_FRAGMENT = 5
 
 
-def _speaker_token(sentence: Span, quote_start: int, quote_end: int) -> Token | None:
-    """The subject of a speech verb in the sentence, outside the quotation."""
-    for token in sentence:
-        inside = quote_start <= token.idx < quote_end
-        if inside or token.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not quote_start <= child.idx < quote_end:
-                return child
-    return None
+@dataclass(frozen=True)
+class _Draft:
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    content: tuple[Token, ...]
+    attribution: Attribution | None
+    speaker: SpeakerRef | None
 
 
-def _resolve(token: Token, actors: ActorIndex, parsed: ArticleDoc) -> SpeakerRef | None:
-    subject = parsed.doc[token.left_edge.i : token.right_edge.i + 1]
-    if (actor := actors.actor_of(subject)) is not None:
-        return SpeakerRef(id=actor.id, name=actor.name)
-    if token.pos_ == "PRON":
-        for previous in reversed(parsed.doc[: token.i]):
-            actor = actors.actor_of(previous.doc[previous.i : previous.i + 1])
-            if actor is not None and actor.type == "person":
-                return SpeakerRef(id=actor.id, name=actor.name)
-        return None
-    return SpeakerRef(id=None, name=subject.text)
+class _Mask:
+    """Whether a token stands inside a quotation (its marks included)."""
+
+    def __init__(self, stretches: Sequence[Stretch]) -> None:
+        ranges = sorted((a - 1, b + 1) for s in stretches for a, b in s.segments)
+        self._starts = [a for a, _ in ranges]
+        self._ends = [b for _, b in ranges]
+
+    def __call__(self, token: Token) -> bool:
+        i = bisect.bisect_right(self._starts, token.idx) - 1
+        return i >= 0 and token.idx < self._ends[i]
 
 
-def _kind(sentence: Span, match: re.Match[str], quote_text: str) -> QuoteKind:
-    before = sentence.doc.text[sentence.start_char : match.start()].strip()
-    if quote_text[-1:] in _CLOSING_PUNCT or not before or before.endswith((":", ",")):
+def _kind(parsed: ArticleDoc, quoted: Span, text: str) -> QuoteKind:
+    """Direct when the quote stands as a sentence of its own or is introduced by `:` or `,`."""
+    sentence = parsed.sentence_of(quoted.start)
+    before = parsed.text[sentence.start_char : quoted.start_char].rstrip(" \"“”„«»‘'")
+    if not before or before.endswith(":") or (before.endswith(",") and text[:1].isupper()):
         return "direct"
     return "partial"
+
+
+def _scare_quote(kind: QuoteKind, text: str) -> bool:
+    """A fragment with no speaker: a scare quote, a name, a title."""
+    words = text.split()
+    if kind == "partial" and len(words) < _SHORTEST_UNATTRIBUTED_FRAGMENT:
+        return True
+    return all(word[:1].isupper() or not word[:1].isalpha() for word in words) and len(words) < 8
+
+
+def _direct_drafts(
+    parsed: ArticleDoc, stretches: Sequence[Stretch], masked: _Mask, speakers: Speakers
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    previous: tuple[int, SpeakerRef] | None = None  # paragraph and speaker of the last quote
+    for stretch in stretches:
+        quoted = parsed.span(stretch.start, stretch.end)
+        text = stretch.text(parsed.text)
+        kind = _kind(parsed, quoted, text)
+        cue = cue_of_quote(parsed, quoted, masked) or introducing_cue(parsed, quoted, masked)
+        found = attribution(cue) if cue is not None else None
+        speaker = None
+        if found is not None and found.source is not None:
+            speaker = speakers.speaker_of(found.source)
+        elif previous is not None and previous[0] >= parsed.paragraph_at(stretch.start) - 1:
+            speaker = previous[1]
+        if speaker is None and found is None and _scare_quote(kind, text):
+            continue
+        if speaker is not None:
+            previous = (parsed.paragraph_at(stretch.end), speaker)
+        content = tuple(quoted)
+        drafts.append(_Draft(kind, text, stretch.start, stretch.end, content, found, speaker))
+    return drafts
+
+
+def _indirect_drafts(parsed: ArticleDoc, masked: _Mask, speakers: Speakers) -> list[_Draft]:
+    drafts = []
+    for reported in reported_speech(parsed.doc, masked):
+        found = attribution(reported.cue, reported.cue_text)
+        speaker = speakers.speaker_of(found.source) if found.source is not None else None
+        drafts.append(
+            _Draft(
+                "indirect",
+                reported.text,
+                reported.start_char,
+                reported.end_char,
+                reported.tokens,
+                found,
+                speaker,
+            )
+        )
+    return drafts
+
+
+class _Dates:
+    """The date mentions of each sentence, to find the one in an attribution clause."""
+
+    def __init__(self, parsed: ArticleDoc, dates: Sequence[DateMention]) -> None:
+        self._parsed = parsed
+        self._by_sentence: dict[int, list[tuple[Token, str]]] = {}
+        for date in dates:
+            root = parsed.span(date.start, date.end).root
+            sentence = parsed.sentence_of(root.i).start
+            self._by_sentence.setdefault(sentence, []).append((root, date.id))
+
+    def said_on(self, found: Attribution, content: Sequence[Token]) -> str | None:
+        """The date mention in the attribution clause: `told reporters Wednesday`."""
+        sentence = self._parsed.sentence_of(found.cue.i).start
+        for root, date_id in self._by_sentence.get(sentence, []):
+            if in_clause(root, found.cue, content):
+                return date_id
+        return None
+
+
+def _quote(parsed: ArticleDoc, draft: _Draft, index: int, dates: _Dates) -> Quote:
+    found = draft.attribution
+    return Quote(
+        id=sequence_id("q", index),
+        kind=draft.kind,
+        text=draft.text,
+        speaker=draft.speaker,
+        cue=found.cue_text if found else None,
+        audience=found.audience.text if found and found.audience else None,
+        said_on=dates.said_on(found, draft.content) if found else None,
+        channel=found.channel.text if found and found.channel else None,
+        **parsed.locate(draft.start, draft.end).as_fields(),
+    )
 
 
 def extract_quotes(
     parsed: ArticleDoc, actors: ActorIndex, dates: Sequence[DateMention]
 ) -> list[Quote]:
-    quotes: list[Quote] = []
-    for match in _QUOTED.finditer(parsed.doc.text):
-        text = match.group(1).strip()
-        if not text:
-            continue
-        location = parsed.locate(match.start(1), match.end(1))
-        sentence = parsed.span(match.start(), match.end())[0].sent
-        token = _speaker_token(sentence, match.start(), match.end())
-        speaker = _resolve(token, actors, parsed) if token is not None else None
-        quotes.append(
-            Quote(
-                id=sequence_id("q", len(quotes)),
-                kind=_kind(sentence, match, text),
-                text=text,
-                speaker=speaker,
-                cue=token.head.text if token is not None else None,
-                **location.as_fields(),
-            )
-        )
-    return quotes
+    paragraphs = [(p.start, p.end) for p in parsed.article.paragraphs]
+    stretches = all_quoted_stretches(parsed.text, paragraphs)
+    masked = _Mask(stretches)
+    speakers = Speakers(actors)
+    drafts = _direct_drafts(parsed, stretches, masked, speakers)
+    drafts += _indirect_drafts(parsed, masked, speakers)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    by_sentence = _Dates(parsed, dates)
+    return [_quote(parsed, draft, i, by_sentence) for i, draft in enumerate(drafts)]

@@ -1,0 +1,1 @@
+"""The rules behind the quotes extractor: marks, cue words, attribution, reported speech."""

@@ -1,0 +1,155 @@
+"""Attribution clauses on the dependency parse: the cue, who spoke, to whom, through what.
+
+Every function takes the cue token (a speech verb, or `according` of `according to`) and
+reads its neighbours in the tree; nothing here knows about actors or quotation marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from app.extraction.quote_rules.lexicon import CHANNEL_NOUNS, NON_SOURCES, SPEECH_VERBS
+
+SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj"])
+# Dependents that leave a noun phrase's core: clauses about the noun, asides, lists.
+_CLAUSAL = frozenset(["relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"])
+# How a verb with no subject of its own shares one: `stood up and said`, `…, saying`.
+_SHARED_SUBJECT = frozenset(["conj", "xcomp", "advcl"])
+_LONGEST_DESCRIPTION = 12
+
+Masked = Callable[[Token], bool]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue and the parts of its clause: who (the head token of the source) and how."""
+
+    cue: Token
+    cue_text: str
+    source: Token | None
+    audience: Span | None
+    channel: Span | None
+
+
+def is_according_to(token: Token) -> bool:
+    return bool(
+        token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+    )
+
+
+def is_speech_cue(token: Token, lemmas: frozenset[str] = SPEECH_VERBS) -> bool:
+    return is_according_to(token) or (
+        token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas
+    )
+
+
+def _according_source(token: Token) -> Token | None:
+    to = token.nbor()
+    return next((child for child in to.children if child.dep_ == "pobj"), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, borrowed up a chain of verbs that share it."""
+    while True:
+        subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+        if subject is not None or verb.dep_ not in _SHARED_SUBJECT or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+
+
+def _inverted_source(verb: Token) -> Token | None:
+    """`"…," said the CDC's Dr. Michael Jhung`: a noun after the verb, parsed as its object."""
+    return next(
+        (
+            child
+            for child in verb.rights
+            if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ == "PROPN"
+        ),
+        None,
+    )
+
+
+def source_of(cue: Token) -> Token | None:
+    """The head token of whoever the cue attributes the words to."""
+    if is_according_to(cue):
+        return _according_source(cue)
+    source = _subject(cue) or _inverted_source(cue)
+    if source is None or source.lower_ in NON_SOURCES:
+        return None
+    return source
+
+
+def noun_core(head: Token) -> Span:
+    """The noun phrase of `head` without its clauses and asides, as a contiguous span."""
+    kept = [
+        head,
+        *(t for child in head.children if child.dep_ not in _CLAUSAL for t in child.subtree),
+    ]
+    start = min(t.i for t in kept)
+    end = max(t.i for t in kept) + 1
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    end = min(end, max(start, head.i) + _LONGEST_DESCRIPTION)
+    while end - 1 > head.i and head.doc[end - 1].is_punct:
+        end -= 1
+    return head.doc[start:end]
+
+
+def _pobj_span(prep: Token) -> Span | None:
+    pobj = next((child for child in prep.children if child.dep_ == "pobj"), None)
+    return noun_core(pobj) if pobj is not None else None
+
+
+def audience_of(cue: Token) -> Span | None:
+    """Whom the words were addressed to: `told reporters`, `said to the Rossiya 1 TV channel`."""
+    for child in cue.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            return noun_core(child)
+        if cue.lemma_ == "tell" and child.dep_ == "dobj":
+            return noun_core(child)
+        if child.dep_ in ("dative", "prep") and child.lower_ == "to" and cue.lemma_ != "accord":
+            return _pobj_span(child)
+    return None
+
+
+def _is_channel(token: Token) -> bool:
+    return token.lemma_.lower() in CHANNEL_NOUNS
+
+
+def channel_of(cue: Token, source: Token | None) -> Span | None:
+    """What carried the words: the source itself when it is a report, or `in an interview`."""
+    if source is not None and _is_channel(source):
+        return noun_core(source)
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "via"):
+            span = _pobj_span(child)
+            if span is not None and (_is_channel(span.root) or span.root.ent_type_ == "ORG"):
+                return span
+    if source is not None:
+        # `a report, cited by TASS`: the agency that relayed the words.
+        for child in source.children:
+            if child.dep_ == "acl" and child.lemma_ in ("cite", "quote"):
+                return child.doc[child.i : child.right_edge.i + 1]
+    return None
+
+
+def attribution(cue: Token, cue_text: str | None = None) -> Attribution:
+    """The parts of the cue's clause; `cue_text` when the cue is more than its token."""
+    if cue_text is None:
+        cue_text = "according to" if is_according_to(cue) else cue.text
+    source = source_of(cue)
+    return Attribution(cue, cue_text, source, audience_of(cue), channel_of(cue, source))
+
+
+def in_clause(token: Token, cue: Token, content: Iterable[Token]) -> bool:
+    """Whether the token belongs to the cue's own clause, not to the words it reports."""
+    inside = {t.i for t in content}
+    node = token
+    while node.head.i != node.i and node.i not in inside:
+        if node.head.i == cue.i:
+            return True
+        node = node.head
+    return False

@@ -1,0 +1,147 @@
+"""Reported speech: the content a cue attributes without quoting it.
+
+`X said (that) …`, `…, X said`, `according to X, …`, `X vowed to …`, `X repeated a demand
+that …`. The content is a stretch of tokens of the cue's own sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.quote_rules.attribution import Masked, is_according_to, source_of
+from app.extraction.quote_rules.lexicon import CONTENT_NOUNS, INFINITIVE_VERBS, REPORTING_VERBS
+from app.extraction.quote_rules.marks import DOUBLE, SINGLE
+
+_SHORTEST_CONTENT = 3
+_VERBS = REPORTING_VERBS | INFINITIVE_VERBS
+_CLAUSES = frozenset(["ccomp"])
+_EDGE_WORDS = frozenset(["that", "whether", ","])
+_ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Reported content: its tokens (in order, maybe around an aside) and the cue."""
+
+    cue: Token
+    cue_text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def text(self) -> str:
+        words = "".join(t.text_with_ws for t in self.tokens)
+        return words.strip()
+
+    @property
+    def start_char(self) -> int:
+        return int(self.tokens[0].idx)
+
+    @property
+    def end_char(self) -> int:
+        last = self.tokens[-1]
+        return int(last.idx + len(last.text))
+
+
+def _blank(token: Token) -> bool:
+    return bool(token.is_punct or token.is_space)
+
+
+def _trimmed(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """Without the complementiser and the punctuation at the edges."""
+    start, end = 0, len(tokens)
+    while start < end and (_blank(tokens[start]) or tokens[start].lower_ in _EDGE_WORDS):
+        start += 1
+    while end > start and _blank(tokens[end - 1]):
+        end -= 1
+    return tuple(tokens[start:end])
+
+
+def _subtree_without(root: Token, cut: Token) -> list[Token]:
+    """The clause of `root` without the attribution hanging from it (`…, he said, …`),
+    and without the comma that set the attribution off."""
+    first = cut.left_edge.i
+    if first > 0 and cut.doc[first - 1].is_punct:
+        first -= 1
+    return [t for t in root.subtree if not first <= t.i <= cut.right_edge.i]
+
+
+def _clause_content(verb: Token) -> list[Token] | None:
+    """`said (that) …` and `…, X said`: the clausal complement, or the clause said of."""
+    for child in verb.children:
+        if child.dep_ in _CLAUSES:
+            return list(child.subtree)
+    if verb.dep_ in ("parataxis", "ccomp") and _follows_comma(verb) and verb.i > verb.head.i:
+        return _subtree_without(verb.head, verb)
+    return None
+
+
+def _follows_comma(verb: Token) -> bool:
+    """`…, X said`: the attribution set off from the clause it reports."""
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text in _ASIDE_MARKS
+
+
+def _infinitive_content(verb: Token) -> list[Token] | None:
+    """`vowed not to surrender …`, `urged Congress to act`."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
+            return list(child.subtree)
+    return None
+
+
+def _according_content(token: Token) -> list[Token]:
+    """`According to X, …` or `…, according to X`: the clause on the other side of it."""
+    clause = token.head
+    if token.i > clause.i:
+        return list(token.doc[clause.left_edge.i : token.left_edge.i])
+    return list(token.doc[token.right_edge.i + 1 : clause.right_edge.i + 1])
+
+
+def _noun_content(noun: Token) -> list[Token] | None:
+    """`a demand that Tokyo acknowledge …`: the clause the noun introduces."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" for c in child.children):
+            return list(child.subtree)
+    return None
+
+
+def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
+    """(cue, cue words, content tokens) for every reporting construction."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if is_according_to(token):
+            yield token, "according to", _according_content(token)
+        elif token.pos_ in ("VERB", "AUX") and lemma in _VERBS:
+            content = _clause_content(token) if lemma in REPORTING_VERBS else None
+            if content is None and lemma in INFINITIVE_VERBS:
+                content = _infinitive_content(token)
+            yield token, token.text, content
+        elif token.pos_ == "NOUN" and lemma in CONTENT_NOUNS and _voiced(token):
+            # The cue is the verb that voices the noun: `repeated a demand`.
+            verb = token.head
+            yield verb, doc[verb.i : token.i + 1].text, _noun_content(token)
+
+
+def _voiced(noun: Token) -> bool:
+    return bool(noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.i < noun.i)
+
+
+def _quoted(tokens: Sequence[Token]) -> bool:
+    marks = DOUBLE.glyphs + SINGLE.opening
+    return any(t.text in marks or t.text == "''" or t.text == "``" for t in tokens)
+
+
+def reported_speech(doc: Doc, masked: Masked) -> list[Reported]:
+    """Every indirect quote of the document with a source, outside quotations."""
+    found: list[Reported] = []
+    for cue, cue_text, content in _candidates(doc):
+        if content is None or masked(cue) or source_of(cue) is None:
+            continue
+        tokens = _trimmed(content)
+        if len(tokens) < _SHORTEST_CONTENT or _quoted(tokens) or any(masked(t) for t in tokens):
+            continue
+        found.append(Reported(cue, cue_text, tokens))
+    return found

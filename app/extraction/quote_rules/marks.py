@@ -1,0 +1,179 @@
+"""Quotation-mark scanning: the quoted stretches of an article body, robust to bad marks.
+
+Marks are paired paragraph by paragraph, so a stray or missing mark can cost at most the
+quote it belongs to, never the rest of the article. The one exception is the news
+convention for quotes that run over several paragraphs: no closing mark until the last
+paragraph, and an opening mark at the start of each continuing paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Role(Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    EITHER = "either"
+
+
+@dataclass(frozen=True)
+class MarkSet:
+    """The glyphs of one family of quotation marks and the role each one suggests."""
+
+    opening: str
+    closing: str
+    ambiguous: str
+
+    @property
+    def glyphs(self) -> str:
+        return self.opening + self.closing + self.ambiguous
+
+
+DOUBLE = MarkSet(opening="“„«", closing="”»", ambiguous='"')
+# Single marks carry quotes in some outlets' house style; the straight `'` is left out,
+# being far more often an apostrophe than a quotation mark.
+SINGLE = MarkSet(opening="‘", closing="’", ambiguous="")
+
+# Characters after which a mark opens a quote, and before which it closes one.
+_BEFORE_OPENING = "([{—–-/"
+_AFTER_CLOSING = ".,;:!?)]}—–-…"
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """The quoted words, one character range of the body per paragraph they run over."""
+
+    segments: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    def text(self, body: str) -> str:
+        return " ".join(body[start:end].strip() for start, end in self.segments)
+
+
+@dataclass(frozen=True)
+class _Mark:
+    position: int
+    role: Role
+
+
+@dataclass
+class _Open:
+    """A quote opened and not yet closed: the paragraphs it has run over so far."""
+
+    segments: list[tuple[int, int]]
+    starts_paragraph: bool
+
+
+def _role(text: str, i: int, marks: MarkSet) -> Role:
+    """Open or close, from the characters around the mark, else from its glyph."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before.isspace() or before in _BEFORE_OPENING or before in marks.glyphs
+    closes = after.isspace() or after in _AFTER_CLOSING or after in marks.glyphs
+    if opens and not closes:
+        return Role.OPEN
+    if closes and not opens:
+        return Role.CLOSE
+    if text[i] in marks.opening:
+        return Role.OPEN
+    if text[i] in marks.closing:
+        return Role.CLOSE
+    return Role.EITHER
+
+
+def _marks(text: str, marks: MarkSet) -> Iterator[_Mark]:
+    for i, char in enumerate(text):
+        if char not in marks.glyphs:
+            continue
+        # A closing single mark between letters is an apostrophe (`don’t`).
+        if char in SINGLE.closing and 0 < i < len(text) - 1 and text[i + 1].isalpha():
+            continue
+        yield _Mark(i, _role(text, i, marks))
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _at_start(text: str, i: int) -> bool:
+    """Whether only spaces and markdown emphasis stand before position i."""
+    return not text[:i].strip(" \t*_")
+
+
+def _scan_paragraph(
+    text: str, offset: int, carried: _Open | None, marks: MarkSet
+) -> tuple[list[Stretch], _Open | None]:
+    """Pair the marks of one paragraph; return its stretches and a quote left open."""
+    stretches: list[Stretch] = []
+    current: _Open | None = None
+    segment_start = 0
+    for index, mark in enumerate(_marks(text, marks)):
+        if (
+            carried is not None
+            and index == 0
+            and (mark.role is not Role.OPEN or _at_start(text, mark.position))
+        ):
+            # The quote from the previous paragraph goes on in this one.
+            if mark.role is Role.OPEN:
+                current, segment_start = carried, mark.position + 1
+                carried = None
+                continue
+            carried.segments.append((offset, offset + mark.position))
+            stretches.append(Stretch(tuple(carried.segments)))
+            carried = None
+            continue
+        opens = mark.role is Role.OPEN or (mark.role is Role.EITHER and current is None)
+        if opens:
+            # A second opening mark means the first was stray: start again from here.
+            current = _Open([], _at_start(text, mark.position))
+            segment_start = mark.position + 1
+            continue
+        if current is None:
+            continue  # a closing mark with nothing open: stray
+        current.segments.append((offset + segment_start, offset + mark.position))
+        if _has_words(text[segment_start : mark.position]) or len(current.segments) > 1:
+            stretches.append(Stretch(tuple(current.segments)))
+        current = None
+    if carried is not None:
+        stretches.extend(_unclosed(carried))
+    if current is None:
+        return stretches, None
+    current.segments.append((offset + segment_start, offset + len(text.rstrip())))
+    return stretches, current
+
+
+def _unclosed(quote: _Open) -> list[Stretch]:
+    """A quote whose closing mark never came: kept only if it filled whole paragraphs."""
+    return [Stretch(tuple(quote.segments))] if quote.starts_paragraph else []
+
+
+def quoted_stretches(
+    body: str, paragraphs: Sequence[tuple[int, int]], marks: MarkSet = DOUBLE
+) -> list[Stretch]:
+    """Every quoted stretch of the body, in reading order; `paragraphs` are (start, end)."""
+    stretches: list[Stretch] = []
+    carried: _Open | None = None
+    for start, end in paragraphs:
+        found, carried = _scan_paragraph(body[start:end], start, carried, marks)
+        stretches.extend(found)
+    if carried is not None:
+        stretches.extend(_unclosed(carried))
+    return [s for s in stretches if any(_has_words(body[a:b]) for a, b in s.segments)]
+
+
+def all_quoted_stretches(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Stretch]:
+    """Double-mark quotes, and single-mark quotes in paragraphs that have no double marks."""
+    double = quoted_stretches(body, paragraphs)
+    plain = [(a, b) for a, b in paragraphs if not any(c in DOUBLE.glyphs for c in body[a:b])]
+    single = [s for s in quoted_stretches(body, plain, SINGLE) if len(s.segments) == 1]
+    return sorted(double + single, key=lambda s: s.start)

@@ -1,0 +1,290 @@
+"""The quotes extractor, one construction at a time, on the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
+from app.models import Facts, Quote
+from tests.conftest import Extract
+
+Article = Callable[[str], Facts]
+
+
+@pytest.fixture(scope="module")
+def article(extract: Extract) -> Article:
+    """Facts of a body text; the title is given so the first line stays in the body."""
+    return lambda text: extract(text, title="A test article")
+
+
+def quotes(facts: Facts, kind: str | None = None) -> list[Quote]:
+    return [q for q in facts.quotes if kind is None or q.kind == kind]
+
+
+def speaker(quote: Quote) -> str | None:
+    return quote.speaker.name if quote.speaker else None
+
+
+def one_quote(facts: Facts, starting: str) -> Quote:
+    found = [q for q in facts.quotes if q.text.startswith(starting)]
+    assert len(found) == 1, [q.text for q in facts.quotes]
+    return found[0]
+
+
+def stretches(text: str) -> list[str]:
+    paragraphs, start = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append((start, start + len(part)))
+        start += len(part) + 2
+    found: list[Stretch] = all_quoted_stretches(text, paragraphs)
+    return [s.text(text) for s in found]
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "the plan works" and left.',
+        "She said “the plan works” and left.",
+        "She said ‘the plan works’ and left.",
+    ],
+)
+def test_straight_curly_and_single_marks(text: str) -> None:
+    assert stretches(text) == ["the plan works"]
+
+
+def test_apostrophes_are_not_single_marks() -> None:
+    assert stretches("The players’ union said it doesn’t agree.") == []
+
+
+def test_a_stray_mark_never_swallows_the_next_paragraphs() -> None:
+    text = 'He bought a 5" screen for the office.\n\nThe next day "it broke," he said.'
+    assert stretches(text) == ["it broke,"]
+
+
+def test_a_quote_over_paragraphs_is_one_stretch() -> None:
+    text = '"We will win this race.\n\n"And then we will govern," she said.\n\nNothing else.'
+    assert stretches(text) == ["We will win this race. And then we will govern,"]
+
+
+def test_a_paragraph_quote_missing_its_closing_mark_ends_with_the_paragraph() -> None:
+    text = '"We will win this race.\n\nThe crowd cheered.'
+    assert stretches(text) == ["We will win this race."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', '" " "', "“”", '"a"b"c"', "”Hello“", '"\n\n"', "‘’’‘", '"' * 50, "«»«"],
+)
+def test_any_marks_never_crash(text: str, article: Article) -> None:
+    stretches(text)
+    article(f"Headline\n\nThe minister said {text} and left. Others said nothing.")
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def test_speaker_before_the_quote_with_audience_and_date(article: Article) -> None:
+    facts = article(
+        "Foreign Minister Sergei Lavrov spoke in Moscow.\n\n"
+        '"The talks are over," Lavrov told reporters Wednesday.'
+    )
+    quote = one_quote(facts, "The talks are over")
+    assert (quote.kind, speaker(quote), quote.cue) == ("direct", "Sergei Lavrov", "told")
+    assert quote.audience == "reporters"
+    said_on = next(d for d in facts.dates if d.id == quote.said_on)
+    assert said_on.text == "Wednesday"
+
+
+def test_speaker_after_the_quote(article: Article) -> None:
+    facts = article('"Flu season is here," said the CDC\'s Dr. Michael Jhung on Monday.')
+    assert speaker(one_quote(facts, "Flu season")) == "Michael Jhung"
+
+
+def test_split_quote_has_one_speaker(article: Article) -> None:
+    facts = article(
+        'Senator Maria Lopez spoke after the vote. "This bill is dead," she said. '
+        '"Nobody will revive it."'
+    )
+    first, second = one_quote(facts, "This bill"), one_quote(facts, "Nobody will")
+    assert speaker(first) == speaker(second) == "Maria Lopez"
+    assert second.cue is None
+
+
+def test_a_quote_paragraph_continues_the_last_speaker(article: Article) -> None:
+    facts = article(
+        '"We expect growth next year," Acme Corp. chief executive John Miller told analysts.\n\n'
+        '"Our factories are running at full capacity and we are hiring."'
+    )
+    assert speaker(one_quote(facts, "Our factories")) == "John Miller"
+
+
+def test_multi_paragraph_quote_is_one_quote(article: Article) -> None:
+    facts = article(
+        'Governor Anna Berg said: "We have cut taxes for every family in this state.\n\n'
+        '"We will keep cutting them until the budget is balanced."\n\nThe vote is on Friday.'
+    )
+    quote = one_quote(facts, "We have cut taxes")
+    assert quote.text.endswith("until the budget is balanced.")
+    assert speaker(quote) == "Anna Berg"
+
+
+def test_apposition_speaker(article: Article) -> None:
+    facts = article(
+        "James Brown, an expert in Russo-Japanese ties at Temple University, said the talks "
+        'had stalled. "There is no deal in sight," Brown said.'
+    )
+    assert speaker(one_quote(facts, "There is no deal")) == "James Brown"
+
+
+def test_description_named_in_apposition(article: Article) -> None:
+    facts = article('The president\'s spokesman, Dmitry Peskov, said: "The meeting will go ahead."')
+    assert speaker(one_quote(facts, "The meeting will")) == "Dmitry Peskov"
+
+
+def test_pronoun_speaker_across_paragraphs(article: Article) -> None:
+    facts = article(
+        "Prime Minister Shinzo Abe flew to Moscow on Monday for the talks.\n\n"
+        '"I want to make as much progress as possible," he told reporters.'
+    )
+    assert speaker(one_quote(facts, "I want to make")) == "Shinzo Abe"
+
+
+def test_partial_quote(article: Article) -> None:
+    facts = article(
+        'Foreign Minister Sergei Lavrov complained about "significant differences" with Japan.'
+    )
+    quote = one_quote(facts, "significant differences")
+    assert (quote.kind, speaker(quote), quote.cue) == ("partial", "Sergei Lavrov", "complained")
+
+
+def test_unnamed_source_is_the_description(article: Article) -> None:
+    facts = article('"We are ready," a senior government official said on Tuesday.')
+    quote = one_quote(facts, "We are ready")
+    assert quote.speaker is not None
+    assert quote.speaker.id is None
+    assert quote.speaker.name == "a senior government official"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(article: Article) -> None:
+    facts = article(
+        'The so-called "nuclear umbrella" protects Japan. Critics watched "House of Cards" '
+        "on Sunday."
+    )
+    assert quotes(facts, "direct") == quotes(facts, "partial") == []
+
+
+def test_channel_of_a_report(article: Article) -> None:
+    facts = article(
+        "The ministry, in a statement cited by TASS, said the exercise was routine and "
+        "would end on Friday."
+    )
+    quote = one_quote(facts, "the exercise was routine")
+    assert quote.kind == "indirect"
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "who", "cue"),
+    [
+        (
+            "Chancellor Olaf Scholz said that the coalition would survive the budget dispute.",
+            "the coalition would survive the budget dispute",
+            "Olaf Scholz",
+            "said",
+        ),
+        (
+            "The coalition will survive the budget dispute, Chancellor Olaf Scholz said.",
+            "The coalition will survive the budget dispute",
+            "Olaf Scholz",
+            "said",
+        ),
+        (
+            "The coalition will survive the budget dispute, according to Chancellor Olaf Scholz.",
+            "The coalition will survive the budget dispute",
+            "Olaf Scholz",
+            "according to",
+        ),
+        (
+            "Chancellor Olaf Scholz vowed not to raise taxes before the election.",
+            "not to raise taxes before the election",
+            "Olaf Scholz",
+            "vowed",
+        ),
+        (
+            "Russia insists that it owns the islands.",
+            "it owns the islands",
+            "Russia",
+            "insists",
+        ),
+    ],
+)
+def test_indirect_quotes(article: Article, text: str, content: str, who: str, cue: str) -> None:
+    (quote,) = quotes(article(text), "indirect")
+    assert (quote.text, speaker(quote), quote.cue) == (content, who, cue)
+
+
+def test_news_agency_report_is_the_speaker_and_the_channel(article: Article) -> None:
+    facts = article(
+        "A Kyodo News report Monday said Prime Minister Shinzo Abe was ready to sign a treaty."
+    )
+    (quote,) = quotes(facts, "indirect")
+    assert speaker(quote) == "Kyodo News"
+    assert quote.channel == "A Kyodo News report Monday"
+
+
+def test_quoted_words_are_not_also_reported_speech(article: Article) -> None:
+    facts = article('"The talks are over," Foreign Minister Sergei Lavrov told reporters.')
+    assert quotes(facts, "indirect") == []
+
+
+# ---------------------------------------------------------------- the shipped article
+
+SHIPPED_QUOTES = [
+    ("Japan is the only country in the world", "Sergei Lavrov", "told"),
+    ("This is a problem that's remained", "Shinzo Abe", "told"),
+    ("I want to spend plenty of time", "Shinzo Abe", None),
+    ("significant differences", "Sergei Lavrov", "complained"),
+    ("This is our land", "Yuri Ushakov", "said"),
+    ("Nobody is going to give this land", "Yuri Ushakov", None),
+    ("Japan's position has softened", "James Brown", "said"),
+    ("We will continue to make tenacious efforts", "Yoshihide Suga", "told"),
+]
+
+
+def test_shipped_article_direct_quotes(shipped_facts: Facts) -> None:
+    found = [(q.text, speaker(q), q.cue) for q in shipped_facts.quotes if q.kind != "indirect"]
+    assert len(found) == len(SHIPPED_QUOTES)
+    for (text, who, cue), (start, expected, expected_cue) in zip(
+        found, SHIPPED_QUOTES, strict=True
+    ):
+        assert text.startswith(start)
+        assert (who, cue) == (expected, expected_cue)
+
+
+def test_shipped_article_lavrov_said_on_wednesday(shipped_facts: Facts) -> None:
+    quote = one_quote(shipped_facts, "Japan is the only country")
+    assert quote.audience == "reporters"
+    date = next(d for d in shipped_facts.dates if d.id == quote.said_on)
+    assert date.text == "Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("start", "who"),
+    [
+        ("not to surrender any territory", "Yuri Ushakov"),
+        ("Tokyo first acknowledge Russian sovereignty", "Sergei Lavrov"),
+        ("Abe was ready to sign a peace treaty", "Kyodo News"),
+        ("it owns the isles", "Russia"),
+        ("Abe's years of effort seem to have gained him little", "James Brown"),
+    ],
+)
+def test_shipped_article_reported_speech(shipped_facts: Facts, start: str, who: str) -> None:
+    quote = one_quote(shipped_facts, start)
+    assert (quote.kind, speaker(quote)) == ("indirect", who)
