@@ -1,60 +1,87 @@
-"""Actors: people, organisations and places, one entry per real-world actor."""
+"""Actors: people, organisations and places, one entry per real-world actor.
+
+The steps, each a module of `actor_rules`: named entities grouped into actors
+(`grouping`, with the label fixes of `entity_types`), stated aliases merged
+(`aliases`), titles and appositions read into roles (`roles`), descriptions and
+pronouns tied to people (`coref`), and the headline, byline, caption and credit
+searched (`fields`). `ActorIndex` then answers which actor a body token mentions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from app.extraction.actor_rules.aliases import merge_stated_aliases
+from app.extraction.actor_rules.coref import link_descriptions, resolve_pronouns
+from app.extraction.actor_rules.fields import field_mentions
+from app.extraction.actor_rules.grouping import Draft, group_names
+from app.extraction.actor_rules.roles import assign_roles, read_role, title_run
+from app.extraction.actor_rules.spans import quoted_tokens
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import IdAllocator
-from app.models import Actor, ActorType, Mention, MentionKind, Quote
+from app.models import Actor, Mention, MentionKind, Quote
 
-ENTITY_TYPES: dict[str, ActorType] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
+_FIELD_ORDER = {"title": 0, "byline": 1, "image_caption": 2, "image_credit": 3, "body": 4}
 
-
-@dataclass
-class _Group:
-    name: str
-    type: ActorType
-    spans: list[Span] = field(default_factory=list)
+# Salience weights. A headline or caption mention says the article is about the actor;
+# a byline or credit only says who wrote or took it. Early paragraphs carry the story
+# (inverted pyramid); pronouns and descriptions count less than names; each quote the
+# actor said counts as much as two name mentions.
+_FIELD_WEIGHT = {"title": 3.0, "image_caption": 1.5, "byline": 0.5, "image_credit": 0.5}
+_KIND_WEIGHT: dict[MentionKind, float] = {"name": 1.0, "description": 0.7, "pronoun": 0.5}
+_QUOTE_WEIGHT = 2.0
 
 
 @dataclass
 class ActorIndex:
-    """The article's actors and which body tokens mention which actor."""
+    """The article's actors and which body tokens mention which actor.
+
+    A token belongs to at most one actor: a name's own tokens first, then the title
+    before it (`Japanese Prime Minister`), then descriptions (`a top Putin aide`), then
+    pronouns (`he`, `his`) resolved to the person they refer to.
+    """
 
     actors: list[Actor]
     actor_by_token: dict[int, str]
+    _by_id: dict[str, Actor] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {actor.id: actor for actor in self.actors}
 
     def actor_of(self, span: Span) -> Actor | None:
-        """The actor a span mentions (by any of its tokens), if any."""
-        for token in span:
-            if (actor_id := self.actor_by_token.get(token.i)) is not None:
-                return self.by_id(actor_id)
+        """The actor a span mentions: that of its syntactic head, else of any of its tokens.
+
+        The head decides where a phrase names several actors: `a top Putin aide` is the
+        aide, not Putin; `Abe's years of effort` falls back to Abe.
+        """
+        for i in (span.root.i, *(token.i for token in span)):
+            if (actor := self.actor_at_token(i)) is not None:
+                return actor
         return None
 
+    def actor_at_token(self, i: int) -> Actor | None:
+        """The actor body token i mentions (name, title, description or pronoun), if any."""
+        actor_id = self.actor_by_token.get(i)
+        return self.by_id(actor_id) if actor_id is not None else None
+
     def by_id(self, actor_id: str) -> Actor | None:
-        return next((actor for actor in self.actors if actor.id == actor_id), None)
+        return self._by_id.get(actor_id)
 
     def finalise(self, quotes: Sequence[Quote]) -> list[Actor]:
-        """Attach the quotes each actor said and a salience from mentions and quotes."""
+        """Attach the quotes each actor said and a salience in [0, 1]; most salient first."""
         said: dict[str, list[str]] = {}
         for quote in quotes:
             if quote.speaker and quote.speaker.id:
                 said.setdefault(quote.speaker.id, []).append(quote.id)
         weights = {
-            actor.id: len(actor.mentions) + 2 * len(said.get(actor.id, [])) for actor in self.actors
+            actor.id: _weight(actor.mentions) + _QUOTE_WEIGHT * len(said.get(actor.id, []))
+            for actor in self.actors
         }
-        top = max(weights.values(), default=1) or 1
-        return [
+        top = max(weights.values(), default=1.0) or 1.0
+        finished = [
             actor.model_copy(
                 update={
                     "quote_ids": said.get(actor.id, []),
@@ -63,72 +90,102 @@ class ActorIndex:
             )
             for actor in self.actors
         ]
+        return sorted(finished, key=lambda a: -a.salience)
 
 
-def _canonical_text(span: Span) -> str:
-    tokens = list(span)
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
-        tokens = tokens[:-1]
-    return "".join(t.text_with_ws for t in tokens).strip()
+def _weight(mentions: Iterable[Mention]) -> float:
+    total = 0.0
+    for mention in mentions:
+        weight = _KIND_WEIGHT[mention.kind]
+        if mention.field == "body":
+            weight *= 1.0 + 1.0 / (1 + (mention.paragraph or 0))
+        else:
+            weight *= _FIELD_WEIGHT[mention.field]
+        total += weight
+    return total
 
 
-def _group_entities(parsed: ArticleDoc) -> list[_Group]:
-    groups: list[_Group] = []
-    by_name: dict[tuple[str, ActorType], _Group] = {}
-    for entity in parsed.doc.ents:
-        actor_type = ENTITY_TYPES.get(entity.label_)
-        name = _canonical_text(entity)
-        if actor_type is None or not name:
-            continue
-        group = by_name.get((name.lower(), actor_type))
-        if group is None:
-            group = _Group(name, actor_type)
-            by_name[(name.lower(), actor_type)] = group
-            groups.append(group)
-        group.spans.append(entity)
-    return _merge_short_forms(groups)
+def _owners(drafts: Iterable[Draft]) -> dict[int, Draft]:
+    return {token.i: draft for draft in drafts for span in draft.names for token in span}
 
 
-def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
-    """A one-word person name joins the only longer name of that group ending in it."""
-    merged: list[_Group] = []
-    for group in groups:
-        words = group.name.split()
-        if group.type == "person" and len(words) == 1:
-            fuller = [
-                g
-                for g in groups
-                if g.type == "person" and g is not group and g.name.split()[-1] == words[0]
-            ]
-            if len(fuller) == 1:
-                fuller[0].spans.extend(group.spans)
-                continue
-        merged.append(group)
-    for group in merged:
-        group.name = max((_canonical_text(s) for s in group.spans), key=len)
-    return merged
+def _organization_countries(
+    parsed: ArticleDoc, organizations: Iterable[Draft], owners: dict[int, Draft]
+) -> None:
+    """`Japan's Defense Ministry`, `Russian Foreign Ministry`: the words before tell."""
+    countries = {d.country: d.name for d in owners.values() if d.kind == "country" and d.country}
+    for draft in organizations:
+        for name in draft.names:
+            if (run := title_run(name, parsed.sentence_of(name.start).start)) is not None:
+                draft.country = draft.country or read_role(run, owners, countries).country
+            if len(name) > 1:
+                draft.country = draft.country or read_role(name[:1], owners, countries).country
+
+
+def _body_mentions(draft: Draft) -> list[tuple[Span, MentionKind]]:
+    names = [draft.titled.get(span.start, span) for span in draft.names]
+    spans: list[tuple[Span, MentionKind]] = [(span, "name") for span in names]
+    spans += [(span, "description") for span in draft.descriptions]
+    spans += [(span, "pronoun") for span in draft.pronouns]
+    return spans
+
+
+def _token_claims(draft: Draft) -> list[tuple[int, Span]]:
+    """The spans by which an actor claims body tokens, with the strength of each claim."""
+    claims = [(0, span) for span in draft.pronouns]
+    claims += [(1, span) for span in draft.descriptions]
+    claims += [(2, span) for span in draft.titled.values()]
+    return claims + [(3, span) for span in draft.names]
+
+
+def _actor(parsed: ArticleDoc, draft: Draft, actor_id: str) -> Actor:
+    mentions = [
+        Mention(
+            text=span.text,
+            kind=kind,
+            paragraph=parsed.paragraph_at(span.start_char),
+            start=span.start_char,
+            end=span.end_char,
+        )
+        for span, kind in _body_mentions(draft)
+    ]
+    mentions += draft.field_mentions
+    mentions.sort(key=lambda m: (_FIELD_ORDER[m.field], m.start))
+    return Actor(
+        id=actor_id,
+        name=draft.name,
+        type=draft.type,
+        kind=draft.kind,
+        country=draft.country,
+        roles=draft.roles,
+        mentions=mentions,
+    )
 
 
 def extract_actors(parsed: ArticleDoc) -> ActorIndex:
+    doc = parsed.doc
+    drafts = group_names(doc)
+    drafts = merge_stated_aliases(doc, drafts, _owners(drafts))
+    for draft in drafts:
+        draft.choose_name()
+    owners = _owners(drafts)
+    countries = {d.country: d.name for d in drafts if d.kind == "country" and d.country}
+    people = [d for d in drafts if d.type == "person"]
+    assign_roles(parsed, people, owners, countries)
+    _organization_countries(parsed, (d for d in drafts if d.type == "organization"), owners)
+    link_descriptions(doc, people, owners)
+    resolve_pronouns(doc, people, quoted_tokens(parsed))
+    field_mentions(parsed.article, drafts)
+
     ids = IdAllocator()
     actors: list[Actor] = []
+    claims: list[tuple[int, Span, str]] = []
+    for draft in sorted(drafts, key=lambda d: d.first):
+        actor = _actor(parsed, draft, ids.allocate(draft.name))
+        actors.append(actor)
+        claims += [(strength, span, actor.id) for strength, span in _token_claims(draft)]
+    # Weakest claim first, so that a name's own tokens are written last and win.
     actor_by_token: dict[int, str] = {}
-    for group in _group_entities(parsed):
-        actor_id = ids.allocate(group.name)
-        mentions = []
-        for span in sorted(group.spans, key=lambda s: s.start):
-            kind: MentionKind = "name"
-            mentions.append(
-                Mention(
-                    text=span.text,
-                    kind=kind,
-                    paragraph=parsed.paragraph_at(span.start_char),
-                    start=span.start_char,
-                    end=span.end_char,
-                )
-            )
-            actor_by_token.update({token.i: actor_id for token in span})
-        actors.append(Actor(id=actor_id, name=group.name, type=group.type, mentions=mentions))
+    for _strength, span, actor_id in sorted(claims, key=lambda claim: claim[0]):
+        actor_by_token.update({token.i: actor_id for token in span})
     return ActorIndex(actors, actor_by_token)

@@ -1,0 +1,144 @@
+"""Which person a pronoun or a description refers to.
+
+Pronouns: the nearest compatible person earlier in the same sentence, else in the
+sentences before, where the subject is preferred (news prose keeps its subject as the
+topic: `Lavrov told reporters. He repeated …`). A person is compatible when the gender
+is not known to differ; an object pronoun never refers to the subject of its own
+clause (`Putin is showing him` is not Putin). Pronouns inside quotation marks are the
+quoted speaker's, and names inside them are not antecedents of the narration.
+
+Descriptions: a singular noun phrase whose head noun is the head of one person's role
+and whose proper modifiers agree with that role's affiliation or that person's country
+(`a top Putin aide` → the `Putin foreign policy aide`), when exactly one person fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.actor_rules.countries import nationality_country
+from app.extraction.actor_rules.grouping import Draft
+from app.extraction.actor_rules.lexicon import PERSON_PRONOUNS
+
+# How many sentences back a pronoun may find its person.
+_PRONOUN_REACH = 4
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    person: Draft
+    subject: bool
+
+
+def _is_subject(head: Token) -> bool:
+    return head.dep_ in _SUBJECTS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECTS)
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a token stands in."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _pick(candidates: Sequence[_Mention], *, same_sentence: bool) -> _Mention | None:
+    if not candidates:
+        return None
+    if same_sentence:
+        return max(candidates, key=lambda m: m.start)
+    subjects = [m for m in candidates if m.subject]
+    return (
+        min(subjects, key=lambda m: m.start) if subjects else max(candidates, key=lambda m: m.start)
+    )
+
+
+def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) -> None:
+    """Add to each person the pronouns (`he`, `his`, `her`…) that refer to them."""
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
+    by_sentence: dict[int, list[_Mention]] = {}
+    owner: dict[int, Draft] = {}
+    for person in people:
+        for span in person.names + person.descriptions:
+            if not quoted[span.root.i]:
+                mention = _Mention(span.start, span.end, person, _is_subject(span.root))
+                by_sentence.setdefault(sentence_of[span.start], []).append(mention)
+            owner.update({t.i: person for t in span})
+    for token in doc:
+        use = PERSON_PRONOUNS.get(token.lower_)
+        if use is None or token.pos_ != "PRON" or quoted[token.i]:
+            continue
+        gender, role = use
+        subject = _clause_subject(token) if role == "object" else None
+        barred = owner.get(subject.i) if subject is not None else None
+
+        def fits(m: _Mention, gender: str = gender, barred: Draft | None = barred) -> bool:
+            return m.person is not barred and m.person.gender in (None, gender)
+
+        here = sentence_of[token.i]
+        chosen = _pick(
+            [m for m in by_sentence.get(here, []) if m.end <= token.i and fits(m)],
+            same_sentence=True,
+        )
+        for back in range(here - 1, max(here - 1 - _PRONOUN_REACH, -1), -1):
+            if chosen is not None:
+                break
+            chosen = _pick([m for m in by_sentence.get(back, []) if fits(m)], same_sentence=False)
+        if chosen is None:
+            continue
+        person = chosen.person
+        person.gender = gender
+        person.pronouns.append(doc[token.i : token.i + 1])
+        owner[token.i] = person
+        by_sentence.setdefault(here, []).append(
+            _Mention(token.i, token.i + 1, person, token.dep_ in _SUBJECTS)
+        )
+
+
+def _role_heads(person: Draft) -> set[str]:
+    return {role.title.split()[-1].lower() for role in person.roles}
+
+
+def _agrees(modifier: Token, person: Draft, owners: Mapping[int, Draft]) -> bool | None:
+    """Whether a proper modifier fits the person's affiliations; None if it says nothing."""
+    affiliations = {role.affiliation for role in person.roles if role.affiliation}
+    if (owner := owners.get(modifier.i)) is not None:
+        return owner.name in affiliations or (
+            owner.country is not None and owner.country == person.country
+        )
+    if code := nationality_country(modifier.text):
+        return code == person.country
+    return None
+
+
+def link_descriptions(doc: Doc, people: Sequence[Draft], owners: Mapping[int, Draft]) -> None:
+    """Add to each person the descriptions (`a top Putin aide`) the text ties to them."""
+    taken = set(owners) | {
+        t.i for p in people for s in (*p.descriptions, *p.titled.values()) for t in s
+    }
+    heads = {
+        head: [p for p in people if head in _role_heads(p)]
+        for p in people
+        for head in _role_heads(p)
+    }
+    for token in doc:
+        if token.tag_ != "NN" or token.i in taken or token.lower_ not in heads:
+            continue
+        phrase = doc[token.left_edge.i : token.i + 1]
+        definite = phrase[0].lower_ in ("the", "this", "that") or phrase[0].tag_ == "PRP$"
+        fitting = []
+        for person in heads[token.lower_]:
+            verdicts = [_agrees(t, person, owners) for t in phrase[:-1]]
+            if False not in verdicts and (definite or True in verdicts):
+                fitting.append(person)
+        if len(fitting) == 1:
+            fitting[0].descriptions.append(phrase)
+            taken.update(t.i for t in phrase)

@@ -1,0 +1,258 @@
+"""Name mentions grouped into actors: one draft per real-world person, organisation, place.
+
+Names are first gathered by their text, typed (rules first, then the model's majority
+label), completed with the occurrences the model missed, and then grouped: a bare
+surname joins the full name it stands for, a short or abbreviated organisation name
+the full one, the names of one country one another.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from app.extraction.actor_rules.countries import (
+    country_code,
+    nationality_country,
+    region_country,
+)
+from app.extraction.actor_rules.entity_types import (
+    Typing,
+    reports,
+    typing_by_context,
+    typing_by_name,
+)
+from app.extraction.actor_rules.lexicon import ENTITY_TYPES, Gender
+from app.extraction.actor_rules.spans import clean_name, name_key, words
+from app.models import ActorType, Mention, Role
+
+# Longest name, in tokens, that the search for mentions the model missed tries.
+_LONGEST_NAME = 5
+
+
+@dataclass
+class Draft:
+    """One actor while the rules assemble it."""
+
+    type: ActorType
+    kind: str | None = None
+    names: list[Span] = field(default_factory=list)
+    titled: dict[int, Span] = field(default_factory=dict)
+    descriptions: list[Span] = field(default_factory=list)
+    pronouns: list[Span] = field(default_factory=list)
+    field_mentions: list[Mention] = field(default_factory=list)
+    field_names: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    country: str | None = None
+    gender: Gender | None = None
+    name: str = ""
+
+    @property
+    def first(self) -> int:
+        """Token index of the first body mention (fields-only actors come last)."""
+        return min((span.start for span in self.names), default=1 << 30)
+
+    def absorb(self, other: Draft) -> None:
+        self.names += other.names
+        self.titled.update(other.titled)
+        self.descriptions += other.descriptions
+        self.pronouns += other.pronouns
+        self.field_mentions += other.field_mentions
+        self.field_names += other.field_names
+        self.kind = self.kind or other.kind
+        self.country = self.country or other.country
+
+    def add_role(self, role: Role) -> None:
+        same = next((r for r in self.roles if r.title.lower() == role.title.lower()), None)
+        if same is None:
+            self.roles.append(role)
+        elif same.affiliation is None and role.affiliation is not None:
+            self.roles[self.roles.index(same)] = role
+
+    def choose_name(self) -> None:
+        """The fullest form: most words, then most characters, then the earliest."""
+        forms = [s.text for s in sorted(self.names, key=lambda s: s.start)] + self.field_names
+        self.name = max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+
+
+@dataclass
+class _Surface:
+    """Every mention of one name text, and what is known of its type."""
+
+    key: str
+    spans: list[Span] = field(default_factory=list)
+    labels: Counter[ActorType] = field(default_factory=Counter)
+    typing: Typing | None = None
+
+
+def _surfaces(doc: Doc) -> dict[str, _Surface]:
+    surfaces: dict[str, _Surface] = {}
+    for entity in doc.ents:
+        label = ENTITY_TYPES.get(entity.label_)
+        if label is None:
+            continue
+        name = clean_name(entity, person=label == "person")
+        if name is None or (len(name) == 1 and nationality_country(name.text)):
+            continue  # nationality words are an actor's country, not an actor
+        key = name_key(name.text)
+        surface = surfaces.setdefault(key, _Surface(key))
+        surface.spans.append(name)
+        surface.labels[label] += 1
+        surface.typing = surface.typing or typing_by_context(name) or typing_by_name(name)
+    return surfaces
+
+
+def _person_words(surfaces: Iterable[_Surface]) -> set[str]:
+    """First and last words of the full personal names the model found."""
+    found: set[str] = set()
+    for surface in surfaces:
+        parts = surface.key.split()
+        named_person = surface.labels.most_common(1)[0][0] == "person"
+        if surface.typing is None and named_person and len(parts) > 1:
+            found |= {parts[0], parts[-1]}
+    return found
+
+
+def _resolve(surface: _Surface, person_words: set[str]) -> Typing:
+    if surface.typing is not None:
+        return surface.typing
+    if surface.key in person_words:
+        return Typing("person")  # `Lavrov` labelled ORG once is still Sergei Lavrov
+    label = surface.labels.most_common(1)[0][0]
+    if label != "place" and " " not in surface.key and any(reports(s) for s in surface.spans):
+        return Typing("organization")
+    return Typing(label)
+
+
+def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
+    """Proper nouns the model left unlabelled that spell a known name join its mentions."""
+    index: dict[tuple[str, ...], _Surface] = {}
+    for surface, typing in list(typed.values()):
+        index[tuple(surface.key.split())] = surface
+        if typing.type == "person":
+            for word in (surface.key.split()[0], surface.key.split()[-1]):
+                bare = typed.setdefault(word, (_Surface(word), Typing("person")))[0]
+                index.setdefault((word,), bare)
+    i = 0
+    while i < len(doc):
+        i += _match_at(doc, i, index)
+
+
+def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface]) -> int:
+    """Add the longest known name starting at token i; how many tokens to move on by."""
+    if doc[i].ent_type_ or doc[i].pos_ != "PROPN":
+        return 1
+    for length in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
+        span = doc[i : i + length]
+        if any(t.ent_type_ or t.pos_ != "PROPN" for t in span):
+            continue
+        surface = index.get(tuple(words(span.text)))
+        if surface is not None:
+            surface.spans.append(span)
+            return length
+    return 1
+
+
+def _people(surfaces: list[_Surface]) -> list[Draft]:
+    """Full names by first and last word; a bare name joins the full name it stands for.
+
+    Where two people share the bare name (`Shinzo Abe` and his father `Shintaro Abe`), it
+    goes to the one the article has named most up to there: news prose names the lesser
+    one in full each time to keep them apart.
+    """
+    full: dict[tuple[str, str], Draft] = {}
+    owner_of_full: dict[int, Draft] = {}
+    spans: list[Span] = []
+    for surface in surfaces:
+        parts = surface.key.split()
+        spans += surface.spans
+        if len(parts) > 1:
+            draft = full.setdefault((parts[0], parts[-1]), Draft("person"))
+            owner_of_full.update({span.start: draft for span in surface.spans})
+    by_last: dict[str, list[Draft]] = {}
+    by_first: dict[str, list[Draft]] = {}
+    for (first, last), draft in full.items():
+        by_last.setdefault(last, []).append(draft)
+        by_first.setdefault(first, []).append(draft)
+    named_so_far: Counter[int] = Counter()
+    first_named: dict[int, int] = {}
+    alone: dict[str, Draft] = {}
+    for span in sorted(spans, key=lambda s: s.start):
+        word = name_key(span.text)
+        candidates = by_last.get(word) or by_first.get(word) or []
+        draft = (
+            owner_of_full.get(span.start)
+            or _bare_owner(candidates, named_so_far, first_named)
+            or alone.setdefault(word, Draft("person"))
+        )
+        draft.names.append(span)
+        named_so_far[id(draft)] += 1
+        first_named.setdefault(id(draft), span.start)
+    return list(full.values()) + list(alone.values())
+
+
+def _bare_owner(
+    candidates: list[Draft], named_so_far: Counter[int], first_named: dict[int, int]
+) -> Draft | None:
+    """Of the people a bare name may be, the one named most so far, then the first named."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda d: (named_so_far[id(d)], -first_named.get(id(d), 1 << 30)))
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "the", "and", "for"))
+
+
+def _shorter_form_of(short: Draft, long: Draft) -> bool:
+    """`Kyodo` of `Kyodo News`, `EU` of `European Union`, `Foreign Ministry` of `Russian …`."""
+    a, b = words(short.name), words(long.name)
+    if len(a) >= len(b):
+        return False
+    if b[: len(a)] == a or (b[1:] == a and nationality_country(b[0])):
+        return True
+    letters = short.name.replace(".", "")
+    return len(a) == 1 and letters.isupper() and letters.lower() == _initials(long.name.lower())
+
+
+def _merge_forms(drafts: list[Draft]) -> list[Draft]:
+    """Join each shorter form to the only longer name of its type it stands for."""
+    for draft in drafts:
+        draft.choose_name()
+    kept: list[Draft] = []
+    for draft in drafts:
+        same_country = [
+            d
+            for d in kept
+            if draft.kind == "country" and d.kind == "country" and d.country == draft.country
+        ]
+        longer = [d for d in drafts if d.type == draft.type and _shorter_form_of(draft, d)]
+        target = same_country[0] if same_country else longer[0] if len(longer) == 1 else None
+        if target is None:
+            kept.append(draft)
+        else:
+            target.absorb(draft)
+    return kept
+
+
+def group_names(doc: Doc) -> list[Draft]:
+    """The article body's actors from its named entities, each with its name mentions."""
+    surfaces = _surfaces(doc)
+    person_words = _person_words(surfaces.values())
+    typed = {key: (s, _resolve(s, person_words)) for key, s in surfaces.items()}
+    _add_missed(doc, typed)
+    people = [s for s, t in typed.values() if t.type == "person" and s.spans]
+    others: list[Draft] = []
+    for surface, typing in typed.values():
+        if typing.type != "person" and surface.spans:
+            draft = Draft(typing.type, typing.kind, names=list(surface.spans))
+            if typing.type == "place":
+                draft.country = country_code(surface.key) or region_country(surface.key)
+            others.append(draft)
+    drafts = _people(people) + _merge_forms(others)
+    for draft in drafts:
+        draft.choose_name()
+    return sorted(drafts, key=lambda d: d.first)

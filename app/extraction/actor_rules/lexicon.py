@@ -1,0 +1,291 @@
+"""Word tables of English news prose that the actor rules consult (all lower case)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from app.models import ActorType
+
+Gender = Literal["m", "f"]
+
+# spaCy's OntoNotes labels that name an actor; NORP (nationalities, parties) never does.
+ENTITY_TYPES: dict[str, ActorType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+
+DETERMINERS = frozenset({"the", "a", "an"})
+
+# Titles and honorifics the model sometimes tags as part of a PERSON entity.
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "chief",
+        "cabinet",
+        "foreign",
+        "defense",
+        "defence",
+        "finance",
+        "interior",
+        "justice",
+        "state",
+        "general",
+        "attorney",
+        "senator",
+        "sen.",
+        "sen",
+        "rep.",
+        "rep",
+        "representative",
+        "gov.",
+        "gov",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "chancellor",
+        "premier",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "adviser",
+        "advisor",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "commander",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "sgt.",
+        "adm.",
+        "judge",
+        "pope",
+        "archbishop",
+        "bishop",
+        "rev.",
+        "dr.",
+        "dr",
+        "prof.",
+        "professor",
+        "mr.",
+        "mr",
+        "mrs.",
+        "mrs",
+        "ms.",
+        "ms",
+        "miss",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "speaker",
+        "leader",
+        "candidate",
+        "nominee",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "deputy",
+        "acting",
+        "former",
+        "then",
+        "ex",
+        "late",
+        "first",
+        "counterpart",
+        "sheikh",
+        "emperor",
+        "empress",
+    ]
+)
+
+# Honorifics tell a person's gender and are not roles.
+HONORIFICS: dict[str, Gender] = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dame": "f",
+}
+
+# Nouns that describe a person by a relation, not a role, and tell the gender.
+KINSHIP: dict[str, Gender] = {
+    "father": "m",
+    "son": "m",
+    "brother": "m",
+    "husband": "m",
+    "uncle": "m",
+    "grandfather": "m",
+    "nephew": "m",
+    "grandson": "m",
+    "mother": "f",
+    "daughter": "f",
+    "sister": "f",
+    "wife": "f",
+    "aunt": "f",
+    "grandmother": "f",
+    "niece": "f",
+    "widow": "f",
+    "granddaughter": "f",
+}
+
+# Role words that tell the gender of whoever holds them.
+GENDERED_ROLE_WORDS: dict[str, Gender] = {
+    "spokesman": "m",
+    "chairman": "m",
+    "congressman": "m",
+    "king": "m",
+    "prince": "m",
+    "emperor": "m",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "congresswoman": "f",
+    "queen": "f",
+    "princess": "f",
+    "empress": "f",
+    "lady": "f",
+}
+
+# Third-person pronouns that refer to a person: gender and grammatical use.
+PronounUse = Literal["subject", "object", "possessive", "reflexive"]
+PERSON_PRONOUNS: dict[str, tuple[Gender, PronounUse]] = {
+    "he": ("m", "subject"),
+    "him": ("m", "object"),
+    "his": ("m", "possessive"),
+    "himself": ("m", "reflexive"),
+    "she": ("f", "subject"),
+    "her": ("f", "object"),
+    "hers": ("f", "possessive"),
+    "herself": ("f", "reflexive"),
+}
+
+# The last word of an organisation's name tells that it is one, and often its kind.
+ORG_HEADS: dict[str, str | None] = {
+    "ministry": "ministry",
+    "department": "government department",
+    "office": None,
+    "university": "university",
+    "college": "university",
+    "institute": "institute",
+    "school": "school",
+    "news": "news agency",
+    "press": "news agency",
+    "agency": "agency",
+    "times": "newspaper",
+    "post": "newspaper",
+    "journal": "newspaper",
+    "herald": "newspaper",
+    "tribune": "newspaper",
+    "gazette": "newspaper",
+    "telegraph": "newspaper",
+    "party": "party",
+    "inc": "company",
+    "inc.": "company",
+    "corp": "company",
+    "corp.": "company",
+    "corporation": "company",
+    "co.": "company",
+    "ltd": "company",
+    "ltd.": "company",
+    "llc": "company",
+    "plc": "company",
+    "bank": "bank",
+    "council": None,
+    "commission": None,
+    "committee": None,
+    "court": "court",
+    "foundation": "foundation",
+    "association": "association",
+    "federation": None,
+    "parliament": "legislature",
+    "congress": "legislature",
+    "senate": "legislature",
+    "army": "armed forces",
+    "navy": "armed forces",
+}
+
+# A name followed by one of these nouns names a news outlet: `the Sankei newspaper`.
+MEDIA_NOUNS: dict[str, str] = {
+    "newspaper": "newspaper",
+    "daily": "newspaper",
+    "tabloid": "newspaper",
+    "magazine": "magazine",
+    "weekly": "magazine",
+    "broadcaster": "broadcaster",
+    "television": "broadcaster",
+    "tv": "broadcaster",
+    "radio": "broadcaster",
+    "network": "broadcaster",
+    "website": "news website",
+    "news": "news agency",
+    "agency": "news agency",
+}
+
+# A name before `report` is who reported (`a Kyodo News report`) unless it is a person or place.
+REPORT_NOUNS = frozenset({"report", "reports", "reporting", "poll", "survey", "editorial"})
+
+# Words of a byline or photo credit that mark an organisation rather than a person.
+CREDIT_ORG_WORDS = frozenset(
+    set(ORG_HEADS) | {"photo", "photos", "images", "pictures", "staff", "wire", "service", "pool"}
+)
+# Trailing words of a photo credit that say what was credited, not who.
+CREDIT_SUFFIXES = frozenset({"photo", "photos", "file", "pool", "handout", "via"})
+
+# Head nouns that make the thing a stated alias names a place or an organisation.
+GEO_NOUNS = frozenset(
+    [
+        "island",
+        "region",
+        "territory",
+        "area",
+        "city",
+        "town",
+        "village",
+        "province",
+        "peninsula",
+        "river",
+        "sea",
+        "strait",
+        "mountain",
+        "valley",
+        "country",
+        "state",
+        "district",
+        "border",
+        "archipelago",
+    ]
+)
+ORG_NOUNS = frozenset(
+    [
+        "company",
+        "group",
+        "party",
+        "organization",
+        "organisation",
+        "agency",
+        "firm",
+        "movement",
+        "militia",
+    ]
+)

@@ -1,0 +1,174 @@
+"""Roles the text gives a person: titles before the name, appositions beside it.
+
+`Japanese Prime Minister Shinzo Abe` → Prime Minister (Japan); `James Brown, an expert
+in Russo-Japanese ties at Temple University in Tokyo,` → expert in Russo-Japanese ties
+(Temple University); `Putin foreign policy aide, Yuri Ushakov` → foreign policy aide
+(Vladimir Putin). Words in front of the role that name another actor or a nationality
+are its affiliation; a prepositional phrase whose object names an organisation or a
+place is too. Kinship nouns (`his father, …`) describe but are no role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from app.extraction.actor_rules.countries import country_name, nationality_country
+from app.extraction.actor_rules.grouping import Draft
+from app.extraction.actor_rules.lexicon import (
+    DETERMINERS,
+    GENDERED_ROLE_WORDS,
+    HONORIFICS,
+    KINSHIP,
+    Gender,
+)
+from app.extraction.document import ArticleDoc
+from app.models import Role
+
+Owners = Mapping[int, Draft]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a title or an apposition says about the person it is attached to."""
+
+    role: Role | None
+    country: str | None
+    gender: Gender | None
+    end: int  # token index just past the words that describe (before the affiliation phrase)
+
+
+def title_run(name: Span, sentence_start: int) -> Span | None:
+    """The words right before a name that modify it: `Japanese Prime Minister`."""
+    doc = name.doc
+    appos_head = name.root.head.i if name.root.dep_ == "appos" else -1
+    start = name.start
+    while start > sentence_start:
+        token = doc[start - 1]
+        if token.is_punct or token.is_space or token.pos_ in ("DET", "PRON", "ADP", "VERB"):
+            break
+        attached = token.i < token.head.i < name.end or token.i == appos_head
+        if not (attached or token.tag_ == "POS"):  # the `'s` of `Japan's Prime Minister`
+            break
+        start -= 1
+    return doc[start : name.start] if start < name.start else None
+
+
+def apposition_after(name: Span) -> Span | None:
+    """`, an expert in …,` after a name: a common-noun phrase in apposition to it."""
+    doc = name.doc
+    if name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    for child in name.root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
+            return _until_punct(doc[name.end + 1 : child.right_edge.i + 1])
+    return None
+
+
+def apposition_before(name: Span) -> Span | None:
+    """`Putin foreign policy aide,` before a name in apposition to it."""
+    head = name.root.head
+    if name.root.dep_ != "appos" or head.i >= name.start or head.pos_ != "NOUN":
+        return None
+    between = name.doc[head.i + 1 : name.start]
+    if not any(t.text == "," for t in between) or any(t.pos_ == "VERB" for t in between):
+        return None
+    return name.doc[head.left_edge.i : head.i + 1]
+
+
+def _until_punct(span: Span) -> Span:
+    end = next((t.i for t in span if t.is_punct and t.text != "-"), span.end)
+    return span.doc[span.start : end]
+
+
+def _affiliation(
+    tokens: Sequence[Token], owners: Owners, countries: Mapping[str, str]
+) -> tuple[str | None, str | None]:
+    """Name and country of what the words affiliate to: an actor or a nationality."""
+    for token in tokens:
+        if (owner := owners.get(token.i)) is not None:
+            return owner.name, owner.country if owner.type == "place" else None
+        if code := nationality_country(token.text):
+            return countries.get(code) or country_name(code), code
+    norp = [t for t in tokens if t.ent_type_ == "NORP"]
+    return (norp[0].text, None) if norp else (None, None)
+
+
+def _is_affiliation(token: Token, owners: Owners) -> bool:
+    return (
+        token.i in owners
+        or bool(nationality_country(token.text))
+        or token.ent_type_ == "NORP"
+        or token.tag_ == "POS"
+        or token.text == "-"
+    )
+
+
+def _phrase_affiliation(tokens: Sequence[Token], owners: Owners) -> int | None:
+    """Index of the first preposition whose object names an organisation or a place."""
+    for k, token in enumerate(tokens):
+        if token.pos_ != "ADP":
+            continue
+        # The object's own noun phrase, not the phrases attached to it.
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if any(
+            (o := owners.get(i)) is not None and o.type != "person"
+            for obj in objects
+            for i in range(obj.left_edge.i, obj.i + 1)
+        ):
+            return k
+    return None
+
+
+def read_role(words: Span, owners: Owners, countries: Mapping[str, str]) -> _Reading:
+    """The role, affiliation, country and gender that a title or apposition gives."""
+    tokens = [t for t in words if t.lower_ not in DETERMINERS and t.tag_ != "PRP$"]
+    lead = 0
+    while lead < len(tokens) and _is_affiliation(tokens[lead], owners):
+        lead += 1
+    rest = tokens[lead:]
+    cut = _phrase_affiliation(rest, owners)
+    title_tokens = [t for t in rest[:cut] if t.lower_ not in HONORIFICS]
+    affiliation, country = _affiliation(tokens[:lead] + rest[cut or len(rest) :], owners, countries)
+    end = rest[cut].i if cut is not None else words.end
+    head = title_tokens[-1].lower_ if title_tokens else ""
+    honorific = next((HONORIFICS[t.lower_] for t in tokens if t.lower_ in HONORIFICS), None)
+    gender = KINSHIP.get(head) or GENDERED_ROLE_WORDS.get(head) or honorific
+    if not title_tokens or head in KINSHIP:
+        return _Reading(None, country, gender, end)
+    doc = words.doc
+    title = doc[title_tokens[0].i : title_tokens[-1].i + 1].text
+    return _Reading(Role(title=title, affiliation=affiliation), country, gender, end)
+
+
+def _apply(person: Draft, reading: _Reading) -> None:
+    if reading.role is not None:
+        person.add_role(reading.role)
+    person.country = person.country or reading.country
+    person.gender = person.gender or reading.gender
+
+
+def assign_roles(
+    parsed: ArticleDoc, people: Sequence[Draft], owners: Owners, countries: Mapping[str, str]
+) -> None:
+    """Read every person's titles and appositions into roles, descriptions and titled names.
+
+    `countries` maps a country code to the name of the article's actor for that country.
+    """
+    for person in people:
+        for name in person.names:
+            doc = name.doc
+            sentence_start = parsed.sentence_of(name.start).start
+            if (run := title_run(name, sentence_start)) is not None:
+                _apply(person, read_role(run, owners, countries))
+                # The titled form stops short of other actors' names: `Putin aide` is Putin's.
+                start = max((t.i + 1 for t in run if t.i in owners), default=run.start)
+                person.titled[name.start] = doc[start : name.end]
+            for phrase in (apposition_before(name), apposition_after(name)):
+                if phrase is None:
+                    continue
+                reading = read_role(phrase, owners, countries)
+                _apply(person, reading)
+                person.descriptions.append(doc[phrase.start : reading.end])

@@ -1,0 +1,65 @@
+"""Entity spans reduced to the name they carry, and the keys names are compared by."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Span, Token
+
+from app.extraction.actor_rules.lexicon import DETERMINERS, TITLE_WORDS
+from app.extraction.document import ArticleDoc
+
+# What a markdown link or emphasis leaves when the scraper keeps it: `[Bloomberg](#)`.
+_MARKUP = re.compile(r"[\[\]()#*_<>|]|https?:|www\.")
+_QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+
+
+def _is_possessive(token: Token) -> bool:
+    return token.tag_ == "POS" or token.lower_ in ("'s", "’s", "'", "’")
+
+
+def clean_name(span: Span, *, person: bool) -> Span | None:
+    """The name inside an entity span: no article, title, possessive or punctuation.
+
+    `the Sankei` → `Sankei`, `President Putin` → `Putin`, `Japan's` → `Japan`; None when
+    nothing of a name is left, or when the span is markup residue.
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+
+    def droppable_head(token: Token) -> bool:
+        if token.is_punct or token.is_space or token.lower_ in DETERMINERS:
+            return True
+        return person and token.lower_ in TITLE_WORDS and end - token.i > 1
+
+    while start < end and droppable_head(doc[start]):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or _is_possessive(doc[end - 1])
+    ):
+        end -= 1
+    name = doc[start:end]
+    if not len(name) or _MARKUP.search(name.text) or not any(t.text[:1].isupper() for t in name):
+        return None
+    return name
+
+
+def name_key(text: str) -> str:
+    """How names are compared: case, curly apostrophes and spacing do not count."""
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def words(text: str) -> list[str]:
+    return name_key(text).split()
+
+
+def quoted_tokens(parsed: ArticleDoc) -> list[bool]:
+    """For each body token, whether it stands between quotation marks."""
+    inside = [False] * len(parsed.doc)
+    starts = [token.idx for token in parsed.doc]
+    for match in _QUOTED.finditer(parsed.text):
+        first = bisect.bisect_right(starts, match.start())
+        last = bisect.bisect_left(starts, match.end())
+        inside[first:last] = [True] * (last - first)
+    return inside
