@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 from dateutil import parser as date_parser
 
+from app.extraction.ids import slug
 from app.models import Article, Paragraph, RelatedArticle
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -57,19 +58,14 @@ def clean_inline(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def slugify(text: str, max_length: int = 80) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:max_length].rstrip("-")
-
-
 def article_id(url: str | None, title: str | None, body: str) -> str:
     """A stable id: the URL's last path segment, else the headline, else a hash of the body."""
     if url:
         segments = [s for s in urlparse(url).path.split("/") if s]
-        if segments and (slug := slugify(segments[-1].rsplit(".", 1)[0])):
-            return slug
-    if title and (slug := slugify(title)):
-        return slug
+        if segments and (from_url := slug(segments[-1].rsplit(".", 1)[0], max_length=80)):
+            return from_url
+    if title and (from_title := slug(title, max_length=80)):
+        return from_title
     return "article-" + hashlib.sha256(body.encode()).hexdigest()[:12]
 
 

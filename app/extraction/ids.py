@@ -9,7 +9,7 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,99}$"
 
 def slug(text: str, max_length: int = 60) -> str:
     value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return value[:max_length].rstrip("-") or "x"
+    return value[:max_length].rstrip("-")
 
 
 class IdAllocator:
@@ -19,7 +19,7 @@ class IdAllocator:
         self._seen: dict[str, int] = {}
 
     def allocate(self, text: str) -> str:
-        base = slug(text)
+        base = slug(text) or "x"  # text with no letter or digit still needs an id
         count = self._seen.get(base, 0) + 1
         self._seen[base] = count
         return base if count == 1 else f"{base}-{count}"
