@@ -4,16 +4,20 @@ Pronouns: the nearest compatible person earlier in the same sentence, else in th
 sentences before, where the subject is preferred (news prose keeps its subject as the
 topic: `Lavrov told reporters. He repeated …`). A person is compatible when the gender
 is not known to differ; an object pronoun never refers to the subject of its own
-clause (`Putin is showing him` is not Putin). Pronouns inside quotation marks are the
-quoted speaker's, and names inside them are not antecedents of the narration.
+clause (`Putin is showing him` is not Putin). Genders come from the words (`Mr.`,
+`his father`, `spokeswoman`) and from how most pronouns resolve. Pronouns inside
+quotation marks are the quoted speaker's, and names inside them are not antecedents of
+the narration.
 
 Descriptions: a singular noun phrase whose head noun is the head of one person's role
 and whose proper modifiers agree with that role's affiliation or that person's country
-(`a top Putin aide` → the `Putin foreign policy aide`), when exactly one person fits.
+(`a top Putin aide` → the `Putin foreign policy aide`), when exactly one person fits. A
+bare `the president` is left alone: which president it means is beyond these rules.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -21,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from app.extraction.actor_rules.countries import nationality_country
 from app.extraction.actor_rules.grouping import Draft
-from app.extraction.actor_rules.lexicon import PERSON_PRONOUNS
+from app.extraction.actor_rules.lexicon import PERSON_PRONOUNS, Gender
 
 # How many sentences back a pronoun may find its person.
 _PRONOUN_REACH = 4
@@ -59,8 +63,10 @@ def _pick(candidates: Sequence[_Mention], *, same_sentence: bool) -> _Mention | 
     )
 
 
-def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) -> None:
-    """Add to each person the pronouns (`he`, `his`, `her`…) that refer to them."""
+def _antecedents(
+    doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]
+) -> tuple[dict[int, list[_Mention]], dict[int, Draft], list[int]]:
+    """Person mentions by sentence, the person of each mention token, each token's sentence."""
     sentence_of = [0] * len(doc)
     for number, sentence in enumerate(doc.sents):
         sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
@@ -72,6 +78,15 @@ def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) 
                 mention = _Mention(span.start, span.end, person, _is_subject(span.root))
                 by_sentence.setdefault(sentence_of[span.start], []).append(mention)
             owner.update({t.i: person for t in span})
+    return by_sentence, owner, sentence_of
+
+
+def _resolve_all(
+    doc: Doc, people: Sequence[Draft], quoted: Sequence[bool], genders: Mapping[int, Gender]
+) -> list[tuple[Token, Draft]]:
+    """Each third-person pronoun outside quotations with the person it refers to."""
+    by_sentence, owner, sentence_of = _antecedents(doc, people, quoted)
+    resolved: list[tuple[Token, Draft]] = []
     for token in doc:
         use = PERSON_PRONOUNS.get(token.lower_)
         if use is None or token.pos_ != "PRON" or quoted[token.i]:
@@ -80,8 +95,8 @@ def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) 
         subject = _clause_subject(token) if role == "object" else None
         barred = owner.get(subject.i) if subject is not None else None
 
-        def fits(m: _Mention, gender: str = gender, barred: Draft | None = barred) -> bool:
-            return m.person is not barred and m.person.gender in (None, gender)
+        def fits(m: _Mention, gender: Gender = gender, barred: Draft | None = barred) -> bool:
+            return m.person is not barred and genders.get(id(m.person), gender) == gender
 
         here = sentence_of[token.i]
         chosen = _pick(
@@ -94,13 +109,37 @@ def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) 
             chosen = _pick([m for m in by_sentence.get(back, []) if fits(m)], same_sentence=False)
         if chosen is None:
             continue
-        person = chosen.person
-        person.gender = gender
-        person.pronouns.append(doc[token.i : token.i + 1])
-        owner[token.i] = person
+        resolved.append((token, chosen.person))
+        owner[token.i] = chosen.person
         by_sentence.setdefault(here, []).append(
-            _Mention(token.i, token.i + 1, person, token.dep_ in _SUBJECTS)
+            _Mention(token.i, token.i + 1, chosen.person, token.dep_ in _SUBJECTS)
         )
+    return resolved
+
+
+def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) -> None:
+    """Add to each person the pronouns (`he`, `his`, `her`…) that refer to them.
+
+    Two passes: the first with only the genders the words tell (`Mr.`, `his father`,
+    `spokeswoman`); a person most pronouns then call `she` (by two to one at least) is
+    taken as a woman, and the second pass resolves again with those genders.
+    """
+    known = {id(p): p.gender for p in people if p.gender is not None}
+    votes: dict[int, Counter[Gender]] = {}
+    for token, person in _resolve_all(doc, people, quoted, known):
+        votes.setdefault(id(person), Counter())[PERSON_PRONOUNS[token.lower_][0]] += 1
+    for person in people:
+        tally = votes.get(id(person), Counter())
+        leader = next(iter(tally.most_common(1)), None)
+        if (
+            person.gender is None
+            and leader is not None
+            and leader[1] >= 2 * (tally.total() - leader[1])
+        ):
+            person.gender = leader[0]
+    known = {id(p): p.gender for p in people if p.gender is not None}
+    for token, person in _resolve_all(doc, people, quoted, known):
+        person.pronouns.append(doc[token.i : token.i + 1])
 
 
 def _role_heads(person: Draft) -> set[str]:
@@ -133,11 +172,10 @@ def link_descriptions(doc: Doc, people: Sequence[Draft], owners: Mapping[int, Dr
         if token.tag_ != "NN" or token.i in taken or token.lower_ not in heads:
             continue
         phrase = doc[token.left_edge.i : token.i + 1]
-        definite = phrase[0].lower_ in ("the", "this", "that") or phrase[0].tag_ == "PRP$"
         fitting = []
         for person in heads[token.lower_]:
             verdicts = [_agrees(t, person, owners) for t in phrase[:-1]]
-            if False not in verdicts and (definite or True in verdicts):
+            if True in verdicts and False not in verdicts:
                 fitting.append(person)
         if len(fitting) == 1:
             fitting[0].descriptions.append(phrase)

@@ -143,14 +143,15 @@ def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
 
 def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface]) -> int:
     """Add the longest known name starting at token i; how many tokens to move on by."""
-    if doc[i].ent_type_ or doc[i].pos_ != "PROPN":
-        return 1
+    if doc[i].ent_type_ or doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].pos_ == "PROPN"):
+        return 1  # not the start of a proper name the model left unlabelled
     for length in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
         span = doc[i : i + length]
         if any(t.ent_type_ or t.pos_ != "PROPN" for t in span):
             continue
         surface = index.get(tuple(words(span.text)))
-        if surface is not None:
+        runs_on = span.end < len(doc) and doc[span.end].pos_ == "PROPN"
+        if surface is not None and not runs_on:
             surface.spans.append(span)
             return length
     return 1

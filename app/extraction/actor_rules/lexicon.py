@@ -19,101 +19,30 @@ ENTITY_TYPES: dict[str, ActorType] = {
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
-# Titles and honorifics the model sometimes tags as part of a PERSON entity.
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "chief",
-        "cabinet",
-        "foreign",
-        "defense",
-        "defence",
-        "finance",
-        "interior",
-        "justice",
-        "state",
-        "general",
-        "attorney",
-        "senator",
-        "sen.",
-        "sen",
-        "rep.",
-        "rep",
-        "representative",
-        "gov.",
-        "gov",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "chancellor",
-        "premier",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "aide",
-        "adviser",
-        "advisor",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "commander",
-        "gen.",
-        "lt.",
-        "col.",
-        "maj.",
-        "capt.",
-        "sgt.",
-        "adm.",
-        "judge",
-        "pope",
-        "archbishop",
-        "bishop",
-        "rev.",
-        "dr.",
-        "dr",
-        "prof.",
-        "professor",
-        "mr.",
-        "mr",
-        "mrs.",
-        "mrs",
-        "ms.",
-        "ms",
-        "miss",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "speaker",
-        "leader",
-        "candidate",
-        "nominee",
-        "lawmaker",
-        "congressman",
-        "congresswoman",
-        "deputy",
-        "acting",
-        "former",
-        "then",
-        "ex",
-        "late",
-        "first",
-        "counterpart",
-        "sheikh",
-        "emperor",
-        "empress",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that make the phrase before a name a title or role (`Foreign Minister`, `Japanese
+# counterpart`, `campaign manager`), and that the model sometimes tags as part of a
+# PERSON entity, where they are no part of the name.
+TITLE_WORDS = _words(
+    """president vice prime minister secretary chief cabinet general attorney senator sen. sen
+    rep. rep representative congressman congresswoman lawmaker legislator gov. gov governor
+    mayor king queen prince princess emperor empress sheikh chancellor premier ambassador
+    envoy diplomat consul spokesman spokeswoman spokesperson aide adviser advisor director
+    chairman chairwoman chair ceo executive founder president-elect manager strategist
+    commander gen. lt. col. maj. capt. sgt. adm. officer judge justice prosecutor lawyer
+    pope archbishop bishop rev. cardinal imam rabbi dr. dr prof. professor expert analyst
+    economist scientist researcher historian mr. mr mrs. mrs ms. ms miss sir lord lady dame
+    speaker leader candidate nominee counterpart deputy official head editor columnist
+    correspondent reporter anchor host commentator critic pollster author coach"""
+)
+# Words that qualify a title (`former Foreign Minister`): stripped from a PERSON entity's
+# front like titles, but no title by themselves.
+TITLE_MODIFIERS = _words(
+    "former then acting late ex first foreign defense defence finance interior state"
 )
 
 # Honorifics tell a person's gender and are not roles.
@@ -253,39 +182,8 @@ CREDIT_ORG_WORDS = frozenset(
 CREDIT_SUFFIXES = frozenset({"photo", "photos", "file", "pool", "handout", "via"})
 
 # Head nouns that make the thing a stated alias names a place or an organisation.
-GEO_NOUNS = frozenset(
-    [
-        "island",
-        "region",
-        "territory",
-        "area",
-        "city",
-        "town",
-        "village",
-        "province",
-        "peninsula",
-        "river",
-        "sea",
-        "strait",
-        "mountain",
-        "valley",
-        "country",
-        "state",
-        "district",
-        "border",
-        "archipelago",
-    ]
+GEO_NOUNS = _words(
+    """island region territory area city town village province peninsula river sea strait
+    mountain valley country state district border archipelago"""
 )
-ORG_NOUNS = frozenset(
-    [
-        "company",
-        "group",
-        "party",
-        "organization",
-        "organisation",
-        "agency",
-        "firm",
-        "movement",
-        "militia",
-    ]
-)
+ORG_NOUNS = _words("company group party organization organisation agency firm movement militia")

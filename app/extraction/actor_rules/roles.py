@@ -22,6 +22,7 @@ from app.extraction.actor_rules.lexicon import (
     GENDERED_ROLE_WORDS,
     HONORIFICS,
     KINSHIP,
+    TITLE_WORDS,
     Gender,
 )
 from app.extraction.document import ArticleDoc
@@ -53,7 +54,10 @@ def title_run(name: Span, sentence_start: int) -> Span | None:
         if not (attached or token.tag_ == "POS"):  # the `'s` of `Japan's Prime Minister`
             break
         start -= 1
-    return doc[start : name.start] if start < name.start else None
+    # `the big debate Mr. Trump`: an honorific starts the title; what precedes it is another
+    # phrase.
+    honorific = next((t.i for t in doc[start : name.start] if t.lower_ in HONORIFICS), start)
+    return doc[honorific : name.start] if honorific < name.start else None
 
 
 def apposition_after(name: Span) -> Span | None:
@@ -76,6 +80,13 @@ def apposition_before(name: Span) -> Span | None:
     if not any(t.text == "," for t in between) or any(t.pos_ == "VERB" for t in between):
         return None
     return name.doc[head.left_edge.i : head.i + 1]
+
+
+def _describes_a_person(phrase: Span) -> bool:
+    """An apposition describes its person when it is indefinite (`an expert in …`) or its
+    head is a role or kinship noun (`his father`); `Trump, the big debate` is no role."""
+    head = phrase.root.lower_
+    return phrase[0].lower_ in ("a", "an") or head in TITLE_WORDS or head in KINSHIP
 
 
 def _until_punct(span: Span) -> Span:
@@ -161,13 +172,16 @@ def assign_roles(
         for name in person.names:
             doc = name.doc
             sentence_start = parsed.sentence_of(name.start).start
-            if (run := title_run(name, sentence_start)) is not None:
+            run = title_run(name, sentence_start)
+            if run is not None and any(
+                t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in run
+            ):
                 _apply(person, read_role(run, owners, countries))
                 # The titled form stops short of other actors' names: `Putin aide` is Putin's.
                 start = max((t.i + 1 for t in run if t.i in owners), default=run.start)
                 person.titled[name.start] = doc[start : name.end]
             for phrase in (apposition_before(name), apposition_after(name)):
-                if phrase is None:
+                if phrase is None or not _describes_a_person(phrase):
                     continue
                 reading = read_role(phrase, owners, countries)
                 _apply(person, reading)

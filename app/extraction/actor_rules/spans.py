@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from app.extraction.actor_rules.lexicon import DETERMINERS, TITLE_WORDS
+from app.extraction.actor_rules.lexicon import DETERMINERS, TITLE_MODIFIERS, TITLE_WORDS
 from app.extraction.document import ArticleDoc
 
 # What a markdown link or emphasis leaves when the scraper keeps it: `[Bloomberg](#)`.
@@ -31,7 +31,8 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
     def droppable_head(token: Token) -> bool:
         if token.is_punct or token.is_space or token.lower_ in DETERMINERS:
             return True
-        return person and token.lower_ in TITLE_WORDS and end - token.i > 1
+        titled = token.lower_ in TITLE_WORDS or token.lower_ in TITLE_MODIFIERS
+        return person and titled and end - token.i > 1
 
     while start < end and droppable_head(doc[start]):
         start += 1
