@@ -4,75 +4,131 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-from spacy.tokens import Span
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
 
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
-from app.models import DateMention, DateType, Direction
+from app.extraction.timex.context import Context
+from app.extraction.timex.rules import RULES
+from app.extraction.timex.timex import Timex
+from app.models import DateMention, Interval
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
-_LEADING_WORDS = ("on", "in", "at", "by", "since", "until")
-
-
-def _governing_tense(span: Span) -> Direction:
-    verb = span.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
-    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if auxiliaries & {"will", "'ll", "shall"} or (verb.tag_ == "VBG" and "is" in auxiliaries):
-        return "future"
-    if verb.tag_ in ("VBD", "VBN"):
-        return "past"
-    return "same"
-
-
-def _weekday_value(weekday: int, published: dt.date, direction: Direction) -> dt.date:
-    delta = weekday - published.weekday()
-    if direction == "past":
-        return published + dt.timedelta(days=delta if delta <= 0 else delta - 7)
-    if direction == "future":
-        return published + dt.timedelta(days=delta if delta >= 0 else delta + 7)
-    return published + dt.timedelta(days=delta)
-
-
-def _normalise(span: Span, published: dt.date | None) -> tuple[str | None, Direction | None]:
-    text = span.text.strip()
-    if _YEAR.match(text):
-        return text, None
-    lowered = text.lower()
-    if lowered in WEEKDAYS and published is not None:
-        direction = _governing_tense(span)
-        return _weekday_value(WEEKDAYS.index(lowered), published, direction).isoformat(), direction
-    return None, None
+# Words before an expression that qualify it and belong to its text: `more than 70 years`.
+_DURATION_MODIFIERS: Final = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "longer than": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+    "just over": "MORE_THAN", "just under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX", "some": "APPROX",
+    "roughly": "APPROX", "approximately": "APPROX",
+}  # fmt: skip
+_POINT_MODIFIERS: Final = {
+    "early": "START", "earlier": "START", "the early": "START", "late": "END", "later": "END",
+    "the late": "END", "mid": "MID", "the mid": "MID", "the middle of": "MID",
+    "the beginning of": "START", "the start of": "START", "the end of": "END",
+    "the close of": "END", "the turn of": "START", "the first half of": "START",
+    "the second half of": "END", "the last half of": "END", "about": "APPROX",
+    "around": "APPROX",
+}  # fmt: skip
+# Prepositions stay out of the text but still say which side of the date is meant.
+_PREPOSITION_MODIFIERS: Final = {
+    "since": "ON_OR_AFTER", "after": "AFTER", "before": "BEFORE", "until": "ON_OR_BEFORE",
+    "till": "ON_OR_BEFORE", "by": "ON_OR_BEFORE",
+}  # fmt: skip
 
 
-def _trimmed(span: Span) -> Span:
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in _LEADING_WORDS:
-        start += 1
-    return span.doc[start : span.end]
+def _trailing(words: dict[str, str], joiner: str = r"[-\s]+") -> re.Pattern[str]:
+    keys = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(key.replace(" ", r"\s+") for key in keys)
+    return re.compile(rf"(?<!\w)(?P<mod>{alternatives}){joiner}$", re.IGNORECASE)
+
+
+_DURATION_PREFIX: Final = _trailing(_DURATION_MODIFIERS)
+_POINT_PREFIX: Final = _trailing(_POINT_MODIFIERS)
+_PREPOSITION_PREFIX: Final = _trailing(_PREPOSITION_MODIFIERS, r"\s+")
+_LOOKBACK: Final = 24
+# A third of the period, for `early`, `mid` and `late`.
+_THIRDS: Final = {"START": (0, 1), "MID": (1, 2), "END": (2, 3)}
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    timex: Timex
+
+
+def _candidates(parsed: ArticleDoc) -> Iterator[tuple[int, int, int, Context]]:
+    """Every match of every rule, as (start, end, rule index, context)."""
+    text = parsed.text
+    for index, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(text):
+            yield match.start(), match.end(), index, Context(parsed, match)
+
+
+def _select(parsed: ArticleDoc) -> list[Found]:
+    """Leftmost-longest matches that do not overlap; a rule may decline its match."""
+    ordered = sorted(_candidates(parsed), key=lambda item: (item[0], item[0] - item[1], item[2]))
+    found: list[Found] = []
+    for start, end, index, context in ordered:
+        if found and start < found[-1].end:
+            continue
+        timex = RULES[index].handler(context.match, context)
+        if timex is not None:
+            found.append(Found(start, end, timex))
+    return found
+
+
+def _qualified(found: Found, text: str, floor: int) -> Found:
+    """Take in a modifier written before the expression (`more than`, `early`, `since`)."""
+    window = text[max(found.start - _LOOKBACK, floor) : found.start]
+    prefix = _DURATION_PREFIX if found.timex.type == "duration" else _POINT_PREFIX
+    if found.timex.type != "set" and (match := prefix.search(window)):
+        mods = _DURATION_MODIFIERS if prefix is _DURATION_PREFIX else _POINT_MODIFIERS
+        mod = mods[re.sub(r"\s+", " ", match.group("mod").lower())]
+        start = found.start - (len(window) - match.start())
+        return Found(start, found.end, found.timex.with_mod(mod))
+    if found.timex.type == "date" and (match := _PREPOSITION_PREFIX.search(window)):
+        return Found(found.start, found.end, found.timex.with_mod(
+            _PREPOSITION_MODIFIERS[match.group("mod").lower()]))  # fmt: skip
+    return found
+
+
+def _interval(timex: Timex) -> Interval | None:
+    period = timex.period
+    if period is None or timex.type not in ("date", "time"):
+        return None
+    start, end = period.start, period.end
+    if timex.mod in _THIRDS and (end - start).days >= 3:
+        first, last = _THIRDS[timex.mod]
+        days = (end - start).days
+        start, end = (start + dt.timedelta(days=days * first // 3),
+                      start + dt.timedelta(days=days * last // 3))  # fmt: skip
+    return Interval(start=start, end=end)
+
+
+def _mention(parsed: ArticleDoc, found: Found, index: int) -> DateMention:
+    timex = found.timex
+    return DateMention(
+        id=sequence_id("d", index),
+        text=parsed.text[found.start : found.end],
+        type=timex.type,
+        value=timex.value,
+        mod=timex.mod,
+        granularity=timex.granularity,
+        interval=_interval(timex),
+        anchor="publication" if timex.anchored else None,
+        direction=timex.direction,
+        **parsed.locate(found.start, found.end).as_fields(),
+    )
 
 
 def extract_dates(parsed: ArticleDoc) -> list[DateMention]:
-    published = parsed.article.published
-    dates: list[DateMention] = []
-    for entity in parsed.doc.ents:
-        if entity.label_ not in ("DATE", "TIME"):
-            continue
-        span = _trimmed(entity)
-        value, direction = _normalise(span, published)
-        date_type: DateType = "time" if entity.label_ == "TIME" else "date"
-        dates.append(
-            DateMention(
-                id=sequence_id("d", len(dates)),
-                text=span.text,
-                type=date_type,
-                value=value,
-                anchor="publication" if direction is not None else None,
-                direction=direction,
-                **parsed.locate_span(span).as_fields(),
-            )
-        )
-    return dates
+    text = parsed.text
+    qualified: list[Found] = []
+    for found in _select(parsed):
+        floor = qualified[-1].end if qualified else 0
+        qualified.append(_qualified(found, text, floor))
+    return [_mention(parsed, found, index) for index, found in enumerate(qualified)]

@@ -1,0 +1,38 @@
+"""What a rule may look at besides its match: the publication date and the parse around it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cached_property
+
+from spacy.tokens import Span
+
+from app.extraction.document import ArticleDoc
+from app.extraction.timex.tense import clause_direction
+from app.models import Direction
+
+
+class Context:
+    """One match in one article; the parse is only consulted when a rule asks for it."""
+
+    def __init__(self, parsed: ArticleDoc, match: re.Match[str]) -> None:
+        self.parsed = parsed
+        self.match = match
+        self.published: dt.date | None = parsed.article.published
+
+    @cached_property
+    def span(self) -> Span:
+        return self.parsed.span(*self.match.span())
+
+    @cached_property
+    def tense(self) -> Direction:
+        return clause_direction(self.span)
+
+    def before(self, chars: int = 40) -> str:
+        start = self.match.start()
+        return self.match.string[max(start - chars, 0) : start]
+
+    def after(self, chars: int = 40) -> str:
+        end = self.match.end()
+        return self.match.string[end : end + chars]

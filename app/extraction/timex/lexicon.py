@@ -1,0 +1,79 @@
+"""Word tables and the regular-expression fragments built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+MONTHS: Final = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS: Final = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+SEASONS: Final = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# TIMEX3 parts of the day.
+DAY_PARTS: Final = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}  # fmt: skip
+NUMBERS: Final = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
+}  # fmt: skip
+# Quantities that say "some number of": TIMEX3 writes them as X.
+VAGUE_NUMBERS: Final = frozenset(
+    {"a few", "few", "several", "many", "some", "a number of", "the next few", "numerous"}
+)
+ORDINALS: Final = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
+}  # fmt: skip
+# Duration units: TIMEX3 letter, whether it is a time unit (PT…), and years per unit for the
+# larger ones that TIMEX3 counts in years.
+UNITS: Final = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "fortnight": "2W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE", "generation": "Y",
+}  # fmt: skip
+TIME_UNITS: Final = frozenset({"second", "minute", "hour"})
+SET_ADVERBS: Final = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+    "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
+}  # fmt: skip
+# Deictic words TIMEX3 values with a reference point rather than a date.
+REFERENCES: Final = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "the present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+    "previously": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "formerly": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "in future": "FUTURE_REF", "future": "FUTURE_REF", "recent": "PAST_REF",
+    "current": "PRESENT_REF",
+}  # fmt: skip
+# Modifiers written before an expression and their TIMEX3 `mod`.
+MODIFIERS: Final = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "longer than": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "about": "APPROX",
+    "around": "APPROX", "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "an estimated": "APPROX", "nearly a": "LESS_THAN", "just over": "MORE_THAN",
+    "just under": "LESS_THAN", "early": "START", "earlier": "START", "late": "END",
+    "later": "END", "mid": "MID", "the middle of": "MID", "the beginning of": "START",
+    "the start of": "START", "the end of": "END", "the close of": "END",
+    "the first half of": "START", "the second half of": "END", "the last half of": "END",
+}  # fmt: skip
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first so that `sept` wins over `sep`."""
+    keys = sorted(words, key=len, reverse=True)
+    return "|".join(key.replace(" ", r"\s+").replace(".", r"\.") for key in keys)

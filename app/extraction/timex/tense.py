@@ -1,0 +1,69 @@
+"""Tense analysis: which way a relative date points, from spaCy's parse of its clause."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+from app.models import Direction
+
+_FUTURE_AUXILIARIES: Final = frozenset(
+    {"will", "'ll", "wo", "shall", "would", "could", "might", "may", "should", "must", "can"}
+)
+_PERFECT: Final = frozenset({"has", "have", "'ve", "'s"})
+# Verbs of arranging: what they govern lies ahead, `plans to meet Tuesday`, `set for April`.
+_PROSPECTIVE: Final = frozenset(
+    {"plan", "expect", "schedule", "set", "due", "intend", "hope", "want", "aim", "prepare",
+     "promise", "vow", "threaten", "propose", "wish", "slate", "arrange", "postpone", "delay",
+     "adjourn", "extend", "reschedule", "defer", "call"}
+)  # fmt: skip
+_CLAUSAL_HEADS: Final = frozenset({"VERB", "AUX"})
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb of the clause the expression belongs to (climbing over nouns it modifies)."""
+    token = span.root.head if span.root.head.i != span.root.i else span.root
+    while token.pos_ not in _CLAUSAL_HEADS or token.i in range(span.start, span.end):
+        if token.head.i == token.i:
+            return token if token.pos_ in _CLAUSAL_HEADS else None
+        token = token.head
+    return token
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+
+
+def verb_direction(verb: Token, at: int) -> Direction:
+    """Past, present (`same`) or future, from the verb's tag and its auxiliaries.
+
+    `at` is the position of the expression: after a verb of arranging (`planned a rally on
+    Saturday`, `a summit set for April`) it names what lies ahead; fronted (`On Friday, the
+    government planned …`) it says when the arranging happened.
+    """
+    auxiliaries = _auxiliaries(verb)
+    words = {aux.lower_ for aux in auxiliaries}
+    if words & _FUTURE_AUXILIARIES or (verb.lemma_.lower() in _PROSPECTIVE and at > verb.i):
+        return "future"
+    if "to" in words and verb.head.i != verb.i:
+        return verb_direction(verb.head, at)
+    if any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        # `has met`, or a reduced relative `a meeting held Tuesday`; `is expected` stays present.
+        passive_present = any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries) and not (
+            words & _PERFECT and any(aux.dep_ == "aux" for aux in auxiliaries)
+        )
+        return "same" if passive_present else "past"
+    if verb.tag_ == "VBG":
+        if any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
+            return "future"  # `is meeting Tuesday`: a present progressive for an arrangement
+        if verb.head.i != verb.i and not auxiliaries:
+            return verb_direction(verb.head, at)
+    return "same"
+
+
+def clause_direction(span: Span) -> Direction:
+    verb = governing_verb(span)
+    return verb_direction(verb, span.start) if verb is not None else "same"

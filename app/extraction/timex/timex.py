@@ -1,0 +1,108 @@
+"""What a rule makes of an expression, and how relative ones are resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from app.extraction.timex.calendar import Grain, Period
+from app.models import DateType, Direction
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A normalised temporal expression (before it is placed in the article)."""
+
+    type: DateType
+    value: str | None
+    granularity: str | None = None
+    period: Period | None = None
+    mod: str | None = None
+    anchored: bool = False  # resolved against the publication date
+    direction: Direction | None = None
+
+    def with_mod(self, mod: str | None) -> Timex:
+        return self if mod is None or self.mod is not None else replace(self, mod=mod)
+
+
+def dated(period: Period, *, anchor: dt.date | None = None, mod: str | None = None) -> Timex:
+    """A date of `period`; when `anchor` is given the period was found relative to it."""
+    direction: Direction | None = None
+    if anchor is not None:
+        direction = _direction_of(period, anchor)
+    return Timex("date", period.value, period.grain, period, mod, anchor is not None, direction)
+
+
+def _direction_of(period: Period, anchor: dt.date) -> Direction:
+    if period.end <= anchor:
+        return "past"
+    return "future" if period.start > anchor else "same"
+
+
+def relative(grain: Grain, offset: int, published: dt.date | None) -> Timex:
+    """`last year`, `this week`, `next month`: calendar units counted from the publication."""
+    if published is None:
+        direction: Direction = "past" if offset < 0 else "future" if offset > 0 else "same"
+        return Timex("date", None, grain, direction=direction)
+    return dated(Period.containing(grain, published).shift(offset), anchor=published)
+
+
+@dataclass(frozen=True)
+class Recurring:
+    """Something that comes back every cycle (a weekday, a month, a holiday) with no year."""
+
+    unresolved: str  # TIMEX3 value with X for what the text leaves open: `XXXX-WXX-2`
+    cycle: Grain  # "week" or "year"
+    occurrence: Callable[[Period], Period]  # the occurrence within one cycle
+
+    def around(self, day: dt.date) -> list[Period]:
+        here = Period.containing(self.cycle, day)
+        return [self.occurrence(here.shift(step)) for step in (-1, 0, 1)]
+
+
+# How a direction picks among the occurrences around the publication date.
+def _latest_started(periods: list[Period], day: dt.date) -> Period:
+    return [period for period in periods if period.start <= day][-1]
+
+
+def _earliest_unfinished(periods: list[Period], day: dt.date) -> Period:
+    return next(period for period in periods if period.end > day)
+
+
+def _nearest(periods: list[Period], day: dt.date) -> Period:
+    def distance(period: Period) -> int:
+        if period.start <= day < period.end:
+            return 0
+        return min(abs((period.start - day).days), abs((period.end - day).days))
+
+    return min(periods, key=distance)
+
+
+def _strictly_before(periods: list[Period], day: dt.date) -> Period:
+    return [period for period in periods if period.end <= day][-1]
+
+
+def _strictly_after(periods: list[Period], day: dt.date) -> Period:
+    return next(period for period in periods if period.start > day)
+
+
+def _in_this_cycle(periods: list[Period], day: dt.date) -> Period:
+    return periods[1]
+
+
+PICKERS: dict[str, Callable[[list[Period], dt.date], Period]] = {
+    "past": _latest_started,
+    "future": _earliest_unfinished,
+    "same": _nearest,
+    "last": _strictly_before,
+    "next": _strictly_after,
+    "this": _in_this_cycle,
+}
+
+
+def recurring(what: Recurring, how: str, published: dt.date | None, direction: Direction) -> Timex:
+    """Resolve a recurring expression by the tense (`past` …) or a determiner (`last` …)."""
+    if published is None:
+        return Timex("date", what.unresolved, what.cycle, direction=direction)
+    return dated(PICKERS[how](what.around(published), published), anchor=published)

@@ -1,0 +1,234 @@
+"""Dates: each construction on sentences of our own, then the shipped article end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from app.models import DateMention, Facts
+
+Extract = Callable[..., Facts]
+MONDAY = dt.date(2019, 1, 21)  # the default publication date of the `extract` fixture
+
+
+def dates(extract: Extract, text: str, published: dt.date | None = MONDAY) -> list[DateMention]:
+    return extract(text, published=published).dates
+
+
+def value_of(extract: Extract, text: str, phrase: str, published: dt.date | None = MONDAY) -> str:
+    """The value given to the mention whose text is `phrase`."""
+    found = {mention.text: mention for mention in dates(extract, text, published)}
+    assert phrase in found, f"{phrase!r} not found in {list(found)}"
+    value = found[phrase].value
+    assert value is not None
+    return value
+
+
+# ---------------------------------------------------------------- weekdays and tense
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Lavrov told reporters Wednesday that no deal was near.", "Wednesday", "2019-01-16"),
+        ("The two leaders will meet Tuesday in Moscow.", "Tuesday", "2019-01-22"),
+        ("The talks are scheduled to resume Thursday.", "Thursday", "2019-01-24"),
+        ("A Kyodo News report Monday said Abe was ready to sign.", "Monday", "2019-01-21"),
+        ("Officials said on Sunday that the talks had stalled.", "Sunday", "2019-01-20"),
+        ("The ministers met last Friday in Tokyo.", "last Friday", "2019-01-18"),
+        ("The ministers will meet next Friday in Tokyo.", "next Friday", "2019-01-25"),
+        ("Protesters planned a rally on Saturday in the capital.", "Saturday", "2019-01-26"),
+        ("On Friday, the government planned new talks.", "Friday", "2019-01-18"),
+    ],
+)
+def test_weekdays_take_the_direction_of_their_clause(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase) == expected
+
+
+def test_weekday_direction_and_anchor_are_reported(extract: Extract) -> None:
+    (past,) = dates(extract, "Lavrov told reporters Wednesday that no deal was near.")
+    assert (past.anchor, past.direction) == ("publication", "past")
+    assert past.interval is not None
+    assert (past.interval.start, past.interval.end) == (dt.date(2019, 1, 16), dt.date(2019, 1, 17))
+    (future,) = dates(extract, "The two leaders will meet Tuesday in Moscow.")
+    assert future.direction == "future"
+
+
+def test_weekday_across_a_year_boundary(extract: Extract) -> None:
+    new_year = dt.date(2019, 1, 1)  # a Tuesday
+    assert value_of(extract, "He resigned Friday.", "Friday", new_year) == "2018-12-28"
+    assert value_of(extract, "He will resign Friday.", "Friday", new_year) == "2019-01-04"
+
+
+def test_without_a_publication_date_relative_values_stay_open(extract: Extract) -> None:
+    (weekday,) = dates(extract, "Lavrov told reporters Wednesday that no deal was near.", None)
+    assert weekday.value == "XXXX-WXX-3"
+    assert weekday.anchor is None
+    assert weekday.direction == "past"
+    (year,) = dates(extract, "Prices rose last year.", None)
+    assert year.value is None
+
+
+# ---------------------------------------------------------------- calendar units
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected", "published"),
+    [
+        ("Abe heads for Moscow this week.", "this week", "2019-W04", MONDAY),
+        ("Talks will continue next week.", "next week", "2019-W05", MONDAY),
+        ("Japan protested last month.", "last month", "2018-12", MONDAY),
+        ("Last year, the leaders agreed to talk.", "Last year", "2018", MONDAY),
+        ("The treaty could be signed next year.", "next year", "2020", MONDAY),
+        ("Sales fell in the last quarter.", "the last quarter", "2018-Q4", MONDAY),
+        ("He visited a decade ago.", "a decade ago", "2009", MONDAY),
+        ("Exports rose last week.", "last week", "2018-W52", dt.date(2019, 1, 2)),
+        ("Exports rose last month.", "last month", "2019-02", dt.date(2019, 3, 1)),
+        ("He arrived two days ago.", "two days ago", "2019-01-19", MONDAY),
+        ("He arrived yesterday.", "yesterday", "2019-01-20", MONDAY),
+        ("He arrives tomorrow.", "tomorrow", "2019-01-22", MONDAY),
+        ("Stocks fell earlier this month.", "earlier this month", "2019-01", MONDAY),
+    ],
+)
+def test_calendar_units_count_from_the_publication_date(
+    extract: Extract, sentence: str, phrase: str, expected: str, published: dt.date
+) -> None:
+    assert value_of(extract, sentence, phrase, published) == expected
+
+
+def test_this_week_interval_is_the_iso_week(extract: Extract) -> None:
+    (week,) = dates(extract, "Abe heads for Moscow this week.")
+    assert week.interval is not None
+    assert (week.interval.start, week.interval.end) == (dt.date(2019, 1, 21), dt.date(2019, 1, 28))
+    assert week.granularity == "week"
+
+
+# ---------------------------------------------------------------- absolute dates
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Lavrov complained after a Jan. 15 meeting.", "Jan. 15", "2019-01-15"),
+        ("The accord was signed Sept. 3, 2015, in Paris.", "Sept. 3, 2015", "2015-09-03"),
+        ("The accord was signed on 3 September 2015.", "3 September 2015", "2015-09-03"),
+        ("The vote is set for Feb. 10.", "Feb. 10", "2019-02-10"),
+        ("The election was held Dec. 30.", "Dec. 30", "2018-12-30"),
+        ("Japan was defeated in 1945.", "1945", "1945"),
+        ("The plant opened in March 2009.", "March 2009", "2009-03"),
+        ("Prices peaked in the 1990s.", "the 1990s", "199X"),
+        ("Prices peaked in the '80s.", "the '80s", "198X"),
+        ("The city grew in the 19th century.", "the 19th century", "18"),
+        ("Profit rose in the third quarter of 2018.", "the third quarter of 2018", "2018-Q3"),
+        ("The report is dated 2019-01-18.", "2019-01-18", "2019-01-18"),
+        ("The filing is dated 11/02/89.", "11/02/89", "1989-11-02"),
+        ("Sales rose in December.", "December", "2018-12"),
+        ("The summit will be held in April.", "April", "2019-04"),
+        ("The park closes in the summer.", "the summer", "2019-SU"),
+        ("Snow fell last winter.", "last winter", "2018-WI"),
+        ("The store will open on Christmas Eve.", "Christmas Eve", "2019-12-24"),
+    ],
+)
+def test_absolute_and_yearless_dates(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase) == expected
+
+
+def test_mod_and_narrowed_interval_for_early_late_mid(extract: Extract) -> None:
+    found = {m.text: m for m in dates(extract, "Growth slowed in early 2018 and mid-2017.")}
+    early = found["early 2018"]
+    assert (early.value, early.mod) == ("2018", "START")
+    assert early.interval is not None
+    assert early.interval.start == dt.date(2018, 1, 1)
+    assert early.interval.end < dt.date(2018, 6, 1)
+    assert found["mid-2017"].mod == "MID"
+
+
+def test_a_bare_number_is_not_a_year(extract: Extract) -> None:
+    found = dates(extract, "The army sent 2000 troops and 1,945 trucks; 17,000 people fled.")
+    assert found == []
+
+
+def test_ranges_give_both_ends(extract: Extract) -> None:
+    found = [m.value for m in dates(extract, "Sales fell from May to July.")]
+    assert found == ["2018-05", "2018-07"]
+
+
+# ---------------------------------------------------------------- times
+def test_times_of_day(extract: Extract) -> None:
+    found = {m.text: m for m in dates(extract, "The blast came at 10:35 a.m. Friday.")}
+    assert found["10:35 a.m."].value == "2019-01-18T10:35"
+    assert found["10:35 a.m."].type == "time"
+    afternoon = {m.text: m for m in dates(extract, "They met Friday afternoon.")}
+    assert afternoon["Friday afternoon"].value == "2019-01-18TAF"
+    assert value_of(extract, "He left last night.", "last night") == "2019-01-20TNI"
+
+
+# ---------------------------------------------------------------- durations and vague values
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected", "mod"),
+    [
+        ("It has remained for more than 70 years.", "more than 70 years", "P70Y", "MORE_THAN"),
+        ("a 70-year-old dispute over four islands", "70-year-old", "P70Y", None),
+        ("She waited about a month.", "about a month", "P1M", "APPROX"),
+        ("The flight took five hours.", "five hours", "PT5H", None),
+        ("after a 16-hour flight", "16-hour", "PT16H", None),
+        ("The war lasted two decades.", "two decades", "P20Y", None),
+        ("The dispute has gone on for decades.", "decades", "PXDE", None),
+        ("Talks may take years.", "years", "PXY", None),
+        ("Prices rose in recent weeks.", "recent weeks", "PAST_REF", None),
+        ("He recently moved.", "recently", "PAST_REF", None),
+        ("The plan is now in doubt.", "now", "PRESENT_REF", None),
+    ],
+)
+def test_durations_and_vague_expressions(
+    extract: Extract, sentence: str, phrase: str, expected: str, mod: str | None
+) -> None:
+    found = {m.text: m for m in dates(extract, sentence)}
+    assert phrase in found, list(found)
+    assert (found[phrase].value, found[phrase].mod) == (expected, mod)
+
+
+def test_a_persons_age_is_not_a_duration(extract: Extract) -> None:
+    assert dates(extract, "The 52-year-old doctor was shot.") == []
+
+
+def test_sets(extract: Extract) -> None:
+    found = {
+        m.text: m for m in dates(extract, "The paper appears daily and he visits every Tuesday.")
+    }
+    assert (found["daily"].type, found["daily"].value) == ("set", "P1D")
+    assert found["every Tuesday"].value == "XXXX-WXX-2"
+
+
+def test_leading_prepositions_stay_out_of_the_text(extract: Extract) -> None:
+    (since,) = dates(extract, "Prices have risen since 2015.")
+    assert (since.text, since.mod) == ("2015", "ON_OR_AFTER")
+
+
+# ---------------------------------------------------------------- the shipped article
+def test_shipped_article_dates(shipped_facts: Facts) -> None:
+    found = [(m.text, m.value) for m in shipped_facts.dates]
+    expected = [
+        ("this week", "2019-W04"),
+        ("70-year-old", "P70Y"),
+        ("Tuesday", "2019-01-22"),
+        ("1945", "1945"),
+        ("Wednesday", "2019-01-16"),
+        ("Monday", "2019-01-21"),
+        ("more than 70 years", "P70Y"),
+        ("Last year", "2018"),
+        ("1956", "1956"),
+        ("2019", "2019"),
+        ("Jan. 15", "2019-01-15"),
+        ("Wednesday", "2019-01-16"),
+        ("decades", "PXDE"),
+        ("Jan. 17", "2019-01-17"),
+        ("Last month", "2018-12"),
+        ("last month", "2018-12"),
+        ("Thursday", "2019-01-17"),
+    ]
+    assert [pair for pair in found if pair in expected] == expected
+    assert "the coming months" in [text for text, _ in found]
+    tuesday = next(m for m in shipped_facts.dates if m.text == "Tuesday")
+    assert (tuesday.anchor, tuesday.direction) == ("publication", "future")
+    assert all(m.quote_id is None for m in shipped_facts.dates)
