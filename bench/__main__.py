@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import machine, rows
+from bench import machine, procs, rows
 from bench.load import find_wrk
 from bench.procs import ROOT
 
@@ -84,6 +84,8 @@ def _table(results: list[rows.Row]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for old_log in procs.LOGS.glob("*.log"):
+        old_log.unlink()
     options = _options(args)
     wanted = {int(n) for n in args.rows.split(",") if n.strip()}
     from app.settings import get_settings
@@ -137,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{result.measure.split('.')[0]}. {note}")
     for failure in failures:
         print(failure)
+    for log in procs.kept_logs:
+        print(f"a server logged a traceback: {log.relative_to(ROOT)}")
     met = sum(r.ok for r in results)
     print(
         f"\n{met} of {len(results)} rows meet their target"

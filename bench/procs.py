@@ -17,6 +17,8 @@ from pathlib import Path
 
 HOST = "127.0.0.1"
 ROOT = Path(__file__).absolute().parent.parent  # not resolved: bench/ may be a symlink
+LOGS = ROOT / "bench" / "results" / "logs"
+kept_logs: list[Path] = []  # server logs that held a traceback, kept for a look
 
 
 def free_port() -> int:
@@ -161,8 +163,18 @@ class Server:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
         if self.log is not None:
-            with contextlib.suppress(OSError):
-                self.log.unlink()
+            self._keep_log_if_troubled(self.log)
+
+    def _keep_log_if_troubled(self, log: Path) -> None:
+        """A log with a traceback goes to bench/results/logs/ (and `kept_logs`); others go."""
+        with contextlib.suppress(OSError):
+            text = log.read_text(errors="replace")
+            if "Traceback" in text:
+                LOGS.mkdir(parents=True, exist_ok=True)
+                kept = LOGS / f"{self.name}-{self.port}.log"
+                kept.write_text(text)
+                kept_logs.append(kept)
+            log.unlink()
 
 
 def base_env(port: int, extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -235,13 +235,23 @@ def _api_words_per_s(port: int, seconds: float) -> tuple[float, Counter[int]]:
     statuses: Counter[int] = Counter()
     connection = http.client.HTTPConnection(procs.HOST, port, timeout=60)
     try:
+
+        def post(text: str) -> int:
+            nonlocal connection
+            try:
+                return _post(connection, text)
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection(procs.HOST, port, timeout=60)
+                return 0
+
         for text in texts:  # warm-up pass, not timed
-            statuses[_post(connection, text)] += 1
+            statuses[post(text)] += 1
         words = 0
         started = time.perf_counter()
         while True:
             for text in texts:
-                status = _post(connection, text)
+                status = post(text)
                 statuses[status] += 1
                 words += word_count(text) if status == 200 else 0
             elapsed = time.perf_counter() - started
