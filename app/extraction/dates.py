@@ -12,7 +12,7 @@ from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
 from app.extraction.timex.context import Context
 from app.extraction.timex.rules import RULES
-from app.extraction.timex.timex import Timex
+from app.extraction.timex.timex import PUBLICATION, Reference, Timex
 from app.models import DateMention, Interval
 
 # Words before an expression that qualify it and belong to its text: `more than 70 years`.
@@ -49,6 +49,7 @@ _DURATION_PREFIX: Final = _trailing(_DURATION_MODIFIERS)
 _POINT_PREFIX: Final = _trailing(_POINT_MODIFIERS)
 _PREPOSITION_PREFIX: Final = _trailing(_PREPOSITION_MODIFIERS, r"\s+")
 _LOOKBACK: Final = 24
+_REFERENCE_GRAINS: Final = frozenset({"day", "weekend", "week", "month", "quarter", "half", "year"})
 # A third of the period, for `early`, `mid` and `late`.
 _THIRDS: Final = {"START": (0, 1), "MID": (1, 2), "END": (2, 3)}
 
@@ -72,13 +73,34 @@ def _select(parsed: ArticleDoc) -> list[Found]:
     """Leftmost-longest matches that do not overlap; a rule may decline its match."""
     ordered = sorted(_candidates(parsed), key=lambda item: (item[0], item[0] - item[1], item[2]))
     found: list[Found] = []
+    reference: Reference | None = None
     for start, end, index, context in ordered:
         if found and start < found[-1].end:
             continue
+        context.reference = reference
         timex = RULES[index].handler(context.match, context)
-        if timex is not None:
-            found.append(Found(start, end, timex))
+        if timex is None:
+            continue
+        found.append(Found(start, end, timex))
+        if _can_be_referred_to(timex):
+            assert timex.period is not None
+            reference = Reference(sequence_id("d", len(found) - 1), timex.period)
     return found
+
+
+def _can_be_referred_to(timex: Timex) -> bool:
+    """A date a later `that day` or `a year earlier` may count from.
+
+    Only dates written out or counted from the publication: one counted from the story's
+    time (`a year earlier`) is a comparison, and the story's time stays where it was.
+    """
+    period = timex.period
+    return (
+        timex.value is not None
+        and timex.anchor in (None, PUBLICATION)
+        and period is not None
+        and period.grain in _REFERENCE_GRAINS
+    )
 
 
 def _qualified(found: Found, text: str, floor: int) -> Found:
@@ -119,7 +141,7 @@ def _mention(parsed: ArticleDoc, found: Found, index: int) -> DateMention:
         mod=timex.mod,
         granularity=timex.granularity,
         interval=_interval(timex),
-        anchor="publication" if timex.anchored else None,
+        anchor=timex.anchor,
         direction=timex.direction,
         **parsed.locate(found.start, found.end).as_fields(),
     )

@@ -6,12 +6,25 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
+
 Grain = Literal[
     "day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century"
 ]
 SEASON_CODES = ("WI", "SP", "SU", "FA")
 # Month each season starts in; winter is counted in the year its January falls in.
 _SEASON_START = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
+_STEP = {
+    "day": relativedelta(days=1), "weekend": relativedelta(weeks=1), "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1), "quarter": relativedelta(months=3),
+    "half": relativedelta(months=6), "season": relativedelta(months=3),
+    "year": relativedelta(years=1), "decade": relativedelta(years=10),
+    "century": relativedelta(years=100),
+}  # fmt: skip
+# From the finest grain to the coarsest.
+GRAINS: tuple[Grain, ...] = (
+    "day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century"
+)  # fmt: skip
 _MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "season": 3}
 _YEARS_IN = {"year": 1, "decade": 10, "century": 100}
 
@@ -59,6 +72,10 @@ class Period:
             return Period(self.grain, _add_months(self.start.year, self.start.month, months))
         years = _YEARS_IN[self.grain] * count
         return Period(self.grain, self.start.replace(year=self.start.year + years))
+
+    def moved(self, unit: Grain, count: int) -> Period:
+        """The period of this grain `count` units away: a year before 1989-Q3 is 1988-Q3."""
+        return Period.containing(self.grain, self.start + _STEP[unit] * count)
 
     @property
     def value(self) -> str:

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from app.extraction.document import ArticleDoc
 from app.extraction.timex.tense import clause_direction
+from app.extraction.timex.timex import Reference
 from app.models import Direction
 
 
@@ -20,6 +21,7 @@ class Context:
         self.parsed = parsed
         self.match = match
         self.published: dt.date | None = parsed.article.published
+        self.reference: Reference | None = None  # set in reading order, before the rule runs
 
     @cached_property
     def span(self) -> Span:

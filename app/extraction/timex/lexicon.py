@@ -53,9 +53,9 @@ REFERENCES: Final = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "the present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "previously": "PAST_REF", "the past": "PAST_REF",
     "formerly": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "in future": "FUTURE_REF", "future": "FUTURE_REF", "recent": "PAST_REF",
+    "future": "FUTURE_REF", "recent": "PAST_REF",
     "current": "PRESENT_REF",
 }  # fmt: skip
 # Modifiers written before an expression and their TIMEX3 `mod`.

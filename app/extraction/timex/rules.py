@@ -12,9 +12,17 @@ from dateutil import parser as date_parser
 from dateutil.easter import easter
 
 from app.extraction.timex import lexicon as lx
-from app.extraction.timex.calendar import Grain, Period, nth_weekday, season
+from app.extraction.timex.calendar import GRAINS, Grain, Period, nth_weekday, season
 from app.extraction.timex.context import Context
-from app.extraction.timex.timex import PICKERS, Recurring, Timex, dated, recurring, relative
+from app.extraction.timex.timex import (
+    PICKERS,
+    Recurring,
+    Reference,
+    Timex,
+    dated,
+    recurring,
+    relative,
+)
 from app.models import Direction
 
 Handler = Callable[[re.Match[str], Context], Timex | None]
@@ -141,8 +149,7 @@ def _grain(unit: str) -> Grain:
 
 _OFFSETS: Final = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1,
-    "previous": -1, "the previous": -1, "the last": -1, "next": 1, "the next": 1, "coming": 1,
-    "the coming": 1, "following": 1, "the following": 1,
+    "the last": -1, "next": 1, "the next": 1, "coming": 1, "the coming": 1,
 }  # fmt: skip
 _REL = lx.alternatives(_OFFSETS)
 
@@ -278,10 +285,27 @@ def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
     return recurring(what, ctx.tense, ctx.published, ctx.tense)
 
 
-def reported_quarter(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`the quarter`, `the latest quarter`: in business news, the last one completed."""
-    back = 5 if match.group("earlier") else 1  # `the year-earlier quarter`
-    return relative("quarter", -back, ctx.published)
+_FISCAL_GRAINS: Final = frozenset({"quarter", "half"})
+
+
+def _fiscal_reference(ctx: Context) -> Reference | None:
+    """The quarter or half-year the report last named, which `the period` goes on about."""
+    reference = ctx.reference
+    return reference if reference and reference.period.grain in _FISCAL_GRAINS else None
+
+
+def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the quarter`, `the latest period`, `the year-earlier quarter` in business news.
+
+    They go on about the quarter last named; with none, the last one completed.
+    """
+    years_back = 1 if match.group("earlier") or match.group("adjective") else 0
+    if reference := _fiscal_reference(ctx):
+        return reference.then(reference.period.moved("year", -years_back))
+    unit = match.group("unit") or match.group("unit2") or "period"
+    if unit.lower() == "period" and not years_back:
+        return None  # `the period` alone can be any stretch of time
+    return relative("quarter", -1 - 4 * years_back, ctx.published)
 
 
 def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -343,7 +367,7 @@ def _with_part(day: Timex, part: str | None) -> Timex:
     if not part or day.value is None:
         return day
     code = lx.DAY_PARTS[part.lower()]
-    return Timex("time", f"{day.value}T{code}", "time", day.period, day.mod, day.anchored,
+    return Timex("time", f"{day.value}T{code}", "time", day.period, day.mod, day.anchor,
                  day.direction)  # fmt: skip
 
 
@@ -405,7 +429,7 @@ def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
     named = _DAY_AFTER.match(ctx.after()) or _DAY_BEFORE.search(ctx.before())
     day = _day_of(named.group("day"), ctx) if named else relative("day", 0, ctx.published)
     value = f"{day.value}T{hhmm}" if day.value else f"T{hhmm}"
-    return Timex("time", value, "time", day.period, None, day.anchored, day.direction)
+    return Timex("time", value, "time", day.period, None, day.anchor, day.direction)
 
 
 def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -419,19 +443,53 @@ def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 _BACKWARDS: Final = frozenset({"ago", "earlier", "before", "previously", "back"})
+# Counted from the story's own time rather than from the publication.
+_NARRATIVE: Final = frozenset({"earlier", "later", "before", "after"})
 
 
 def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
     """`a year ago`, `three days later`: the unit counted from the publication date."""
     count = number(match.group("num")) if match.group("num") else None
-    backwards = match.group("dir").lower().split()[0] in _BACKWARDS
+    backwards = match.group("dir").lower() in _BACKWARDS
     if count is None or count != int(count):
         return Timex("date", "PAST_REF" if backwards else "FUTURE_REF", None)
-    grain = _grain(match.group("unit") or match.group("units"))
+    unit = _grain(match.group("unit") or match.group("units"))
     steps = int(count) * (-1 if backwards else 1)
-    if grain in ("decade", "century"):
-        steps, grain = steps * (10 if grain == "decade" else 100), "year"
-    return relative(grain, steps, ctx.published)
+    word = re.sub(r"\s+", " ", match.group("dir").lower())
+    reference = ctx.reference if word in _NARRATIVE else _fiscal_reference(ctx)
+    if reference is not None and (word in _NARRATIVE or unit == "year"):
+        # `three days later` goes on from the story's date; `a year ago` after a quarter's
+        # results is that quarter a year before.
+        finer = min(unit, reference.period.grain, key=GRAINS.index)
+        start = Period.containing(finer, reference.period.start)
+        return reference.then(start.moved(unit, steps))
+    if unit in ("decade", "century"):
+        steps, unit = steps * (10 if unit == "decade" else 100), "year"
+    return relative(unit, steps, ctx.published)
+
+
+_ANAPHORIC_OFFSETS: Final = {
+    "that": 0, "that same": 0, "the same": 0, "the": 0, "the following": 1, "the next": 1,
+    "the previous": -1, "the preceding": -1, "the prior": -1, "after": 1, "before": -1,
+}  # fmt: skip
+
+
+def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`that day`, `the following week`, `the next morning`, `the year`: the story's own time."""
+    words = re.sub(r"\s+", " ", (match.group("det") or match.group("side") or "the").lower())
+    unit = (match.group("unit") or match.group("unit2") or "year").lower()
+    part = unit if unit in lx.DAY_PARTS else None
+    grain: Grain = "day" if part else _grain(unit)
+    if words == "the next" and grain != "day":
+        return None  # `the next week` looks ahead from the publication
+    offset = _ANAPHORIC_OFFSETS[words]
+    reference = ctx.reference
+    if reference is None or match.group("current"):
+        return _with_part(relative(grain, offset, ctx.published), part)
+    if GRAINS.index(reference.period.grain) > GRAINS.index(grain):
+        return reference.then(reference.period)  # `that day` after `in 1998`: 1998 is all we know
+    period = Period.containing(grain, reference.period.start).shift(offset)
+    return _with_part(reference.then(period), part)
 
 
 # ---------------------------------------------------------------- handlers: durations, sets
@@ -563,12 +621,14 @@ RULES: Final = (
         part_of_year,
     ),
     Rule(
-        "reported quarter",
+        "reported period",
         _rx(
-            r"the\s+(?:(?:latest|most\s+recent|recent|just-ended|"
-            r"(?P<earlier>year-earlier|year-ago))\s+)?(?:fiscal\s+)?quarter"
+            r"(?:the\s+)?(?:(?:latest|most\s+recent|recent|just-ended|comparable|same|"
+            r"(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+)+(?:fiscal\s+)?"
+            r"(?P<unit>quarter|period)|the\s+(?:fiscal\s+)?(?P<unit2>quarter)"
+            r"|(?P<adjective>year-earlier|year-ago)"
         ),
-        reported_quarter,
+        reported_period,
     ),
     Rule(
         "season",
@@ -599,6 +659,18 @@ RULES: Final = (
         ),
         day_word,
     ),
+    Rule(
+        "anaphoric",
+        _rx(
+            r"(?P<det>that(?:\s+same)?|the\s+(?:same|following|next|previous|preceding|prior))"
+            rf"\s+(?P<unit>day|{_PART}|week|weekend|month|year)"
+            r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<side>before|after)"
+            r"(?!\s+(?:the|a|an|his|her|its|their|\w+ing)\b)"
+            r"|the\s+(?:full\s+|fiscal\s+|calendar\s+|(?P<current>current)\s+(?:fiscal\s+)?)?year"
+            r"(?!\s+(?:of|before|after|ago|earlier|later|\d))"
+        ),
+        anaphoric,
+    ),
     Rule("clock time", _rx(rf"{_CLOCK}|{_HOUR_OF_DAY}"), clock_time),
     Rule(
         "relative unit",
@@ -610,7 +682,7 @@ RULES: Final = (
         "shifted",
         _rx(
             rf"(?:(?P<num>{_NUMBER})\s+(?P<unit>{_DATE_UNIT})s?|(?P<units>{_DATE_UNIT})s)"
-            r"\s+(?P<dir>ago|earlier|later|before|previously|from\s+now|hence|back)"
+            r"\s+(?P<dir>ago|earlier|later|before|after|previously|hence|back|from\s+now)"
             r"(?![-\s]+(?:the|a|an|his|her|its|their)\b)"
         ),
         shifted,
@@ -618,7 +690,7 @@ RULES: Final = (
     Rule(
         "duration",
         _rx(
-            rf"{_DURATION_DETERMINER}(?P<num>{_NUMBER})[-\s]+(?P<unit>{_UNIT})s?"
+            rf"{_DURATION_DETERMINER}(?P<num>{_NUMBER})[-\s]+(?P<unit>{_UNIT})s?(?!-(?:earlier|ago|end))"
             r"(?P<old>[-\s]+(?:old|long))?|(?P<unit2>day|week|month|year)-long"
         ),
         duration,

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from app.extraction.timex.calendar import Grain, Period
 from app.models import DateType, Direction
 
+PUBLICATION = "publication"
+
 
 @dataclass(frozen=True)
 class Timex:
@@ -19,19 +21,31 @@ class Timex:
     granularity: str | None = None
     period: Period | None = None
     mod: str | None = None
-    anchored: bool = False  # resolved against the publication date
+    anchor: str | None = None  # `publication`, or the id of the mention it was counted from
     direction: Direction | None = None
 
     def with_mod(self, mod: str | None) -> Timex:
         return self if mod is None or self.mod is not None else replace(self, mod=mod)
 
 
-def dated(period: Period, *, anchor: dt.date | None = None, mod: str | None = None) -> Timex:
-    """A date of `period`; when `anchor` is given the period was found relative to it."""
-    direction: Direction | None = None
-    if anchor is not None:
-        direction = _direction_of(period, anchor)
-    return Timex("date", period.value, period.grain, period, mod, anchor is not None, direction)
+def dated(period: Period, *, anchor: dt.date | None = None, by: str = PUBLICATION) -> Timex:
+    """A date of `period`; when `anchor` is given the period was counted from it."""
+    if anchor is None:
+        return Timex("date", period.value, period.grain, period)
+    return Timex(
+        "date", period.value, period.grain, period, None, by, _direction_of(period, anchor)
+    )
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date the narrative last mentioned: `that day`, `a year earlier` count from it."""
+
+    id: str
+    period: Period
+
+    def then(self, period: Period) -> Timex:
+        return dated(period, anchor=self.period.start, by=self.id)
 
 
 def _direction_of(period: Period, anchor: dt.date) -> Direction:
