@@ -267,22 +267,28 @@ def century(match: re.Match[str], ctx: Context) -> Timex | None:
     return dated(Period("century", dt.date(max(first_year, 1), 1, 1)))
 
 
+def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
+    """The `nth` quarter or half of `year`, else the nearest one to the publication."""
+    count = 2 if grain == "half" else 4
+    nth = min(nth, count)  # `the last quarter`, `the final half`
+    months_per = 12 // count
+
+    def occurrence(cycle: Period) -> Period:
+        return Period(grain, dt.date(cycle.start.year, (nth - 1) * months_per + 1, 1))
+
+    if year is not None:
+        return dated(occurrence(Period("year", dt.date(year, 1, 1))))
+    code = "Q" if grain == "quarter" else "H"
+    what = Recurring(f"XXXX-{code}{nth}", "year", occurrence)
+    # Results are announced after the quarter ends and forecast before: the nearest one is meant.
+    return recurring(what, "same", ctx.published, ctx.tense)
+
+
 def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
     """`the third quarter (of 1989)`, `the first half`, `third-quarter`."""
     grain: Grain = "half" if match.group("unit").lower() == "half" else "quarter"
-    count = 2 if grain == "half" else 4
-    nth = lx.ORDINALS[match.group("nth").lower()]
-    nth = count if nth > count else nth  # `the last quarter`, `the final half`
-    months_per = 12 // count
-
-    def occurrence(year: Period) -> Period:
-        return Period(grain, dt.date(year.start.year, (nth - 1) * months_per + 1, 1))
-
-    if match.group("year"):
-        return dated(occurrence(Period("year", dt.date(int(match.group("year")), 1, 1))))
-    code = "Q" if grain == "quarter" else "H"
-    what = Recurring(f"XXXX-{code}{nth}", "year", occurrence)
-    return recurring(what, ctx.tense, ctx.published, ctx.tense)
+    year = int(match.group("year")) if match.group("year") else None
+    return _part(grain, lx.ORDINALS[match.group("nth").lower()], year, ctx)
 
 
 _FISCAL_GRAINS: Final = frozenset({"quarter", "half"})
@@ -300,6 +306,11 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
     They go on about the quarter last named; with none, the last one completed.
     """
     years_back = 1 if match.group("earlier") or match.group("adjective") else 0
+    if nth := match.group("nth"):  # `the year-ago third quarter`
+        quarter = _part("quarter", lx.ORDINALS[nth.lower()], None, ctx)
+        if quarter.period is None or ctx.published is None:
+            return quarter
+        return dated(quarter.period.moved("year", -years_back), anchor=ctx.published)
     if reference := _fiscal_reference(ctx):
         return reference.then(reference.period.moved("year", -years_back))
     unit = match.group("unit") or match.group("unit2") or "period"
@@ -374,7 +385,10 @@ def _with_part(day: Timex, part: str | None) -> Timex:
 def weekday(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Tuesday`, `last Friday`, `Friday afternoon`: the week the tense points to."""
     what = _weekday_recurring(match.group("day"))
-    day = recurring(what, _how(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+    how = _how(match.group("rel"), ctx.tense)
+    if how == "same" and re.match(r"['’]s\b", ctx.after(3)):
+        how = "past"  # `Thursday's closing price` reports what has happened
+    day = recurring(what, how, ctx.published, ctx.tense)
     return _with_part(day, match.group("part"))
 
 
@@ -469,27 +483,34 @@ def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 _ANAPHORIC_OFFSETS: Final = {
-    "that": 0, "that same": 0, "the same": 0, "the": 0, "the following": 1, "the next": 1,
+    "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
     "the previous": -1, "the preceding": -1, "the prior": -1, "after": 1, "before": -1,
 }  # fmt: skip
 
 
 def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
     """`that day`, `the following week`, `the next morning`, `the year`: the story's own time."""
-    words = re.sub(r"\s+", " ", (match.group("det") or match.group("side") or "the").lower())
-    unit = (match.group("unit") or match.group("unit2") or "year").lower()
+    words = re.sub(r"\s+", " ", (match.group("det") or match.group("side")).lower())
+    unit = (match.group("unit") or match.group("unit2")).lower()
     part = unit if unit in lx.DAY_PARTS else None
     grain: Grain = "day" if part else _grain(unit)
     if words == "the next" and grain != "day":
         return None  # `the next week` looks ahead from the publication
     offset = _ANAPHORIC_OFFSETS[words]
     reference = ctx.reference
-    if reference is None or match.group("current"):
+    if reference is None:
         return _with_part(relative(grain, offset, ctx.published), part)
     if GRAINS.index(reference.period.grain) > GRAINS.index(grain):
         return reference.then(reference.period)  # `that day` after `in 1998`: 1998 is all we know
     period = Period.containing(grain, reference.period.start).shift(offset)
     return _with_part(reference.then(period), part)
+
+
+def the_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the year`, `the full year`: the publication's; `the year ended March 31` is a span."""
+    if re.match(r"\s+(?:ended|ending)\b", ctx.after(8)):
+        return Timex("duration", "P1Y", "year")
+    return relative("year", 0, ctx.published)
 
 
 # ---------------------------------------------------------------- handlers: durations, sets
@@ -525,6 +546,8 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     grain = unit.lower().removesuffix("s")
     if grain == "second" and ctx.span[-1].pos_ != "NOUN":
         return None  # `a second betrayal`
+    if grain == "quarter" and "-" in match.group(0):
+        return None  # `three-quarters of`, `four-quarter`: fractions, not periods
     if written.lower() in ("a", "an") and _RATE.search(ctx.before(12)):
         return Timex("set", duration_value(1, unit), grain)  # `$5 a day`, `twice a week`
     return Timex("duration", duration_value(number(written), unit), grain)
@@ -625,7 +648,8 @@ RULES: Final = (
         _rx(
             r"(?:the\s+)?(?:(?:latest|most\s+recent|recent|just-ended|comparable|same|"
             r"(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+)+(?:fiscal\s+)?"
-            r"(?P<unit>quarter|period)|the\s+(?:fiscal\s+)?(?P<unit2>quarter)"
+            r"(?:(?P<nth>first|second|third|fourth)[-\s]+)?(?P<unit>quarter|period)"
+            r"|the\s+(?:fiscal\s+)?(?P<unit2>quarter)"
             r"|(?P<adjective>year-earlier|year-ago)"
         ),
         reported_period,
@@ -666,10 +690,16 @@ RULES: Final = (
             rf"\s+(?P<unit>day|{_PART}|week|weekend|month|year)"
             r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<side>before|after)"
             r"(?!\s+(?:the|a|an|his|her|its|their|\w+ing)\b)"
-            r"|the\s+(?:full\s+|fiscal\s+|calendar\s+|(?P<current>current)\s+(?:fiscal\s+)?)?year"
-            r"(?!\s+(?:of|before|after|ago|earlier|later|\d))"
         ),
         anaphoric,
+    ),
+    Rule(
+        "the year",
+        _rx(
+            r"the\s+(?:(?:full|fiscal|calendar|current)\s+)*year"
+            r"(?![-\w]|\s+(?:of|before|after|ago|earlier|later|\d))"
+        ),
+        the_year,
     ),
     Rule("clock time", _rx(rf"{_CLOCK}|{_HOUR_OF_DAY}"), clock_time),
     Rule(

@@ -8,16 +8,17 @@ from spacy.tokens import Span, Token
 
 from app.models import Direction
 
-_FUTURE_AUXILIARIES: Final = frozenset(
-    {"will", "'ll", "wo", "shall", "would", "could", "might", "may", "should", "must", "can"}
-)
+# `could`, `may`, `must` say nothing of time: `could not be reached Wednesday` is past.
+_FUTURE_AUXILIARIES: Final = frozenset({"will", "'ll", "wo", "shall", "would"})
 _PERFECT: Final = frozenset({"has", "have", "'ve", "'s"})
 # Verbs of arranging: what they govern lies ahead, `plans to meet Tuesday`, `set for April`.
 _PROSPECTIVE: Final = frozenset(
-    {"plan", "expect", "schedule", "set", "due", "intend", "hope", "want", "aim", "prepare",
-     "promise", "vow", "threaten", "propose", "wish", "slate", "arrange", "postpone", "delay",
-     "adjourn", "extend", "reschedule", "defer", "call"}
+    {"plan", "expect", "schedule", "due", "intend", "hope", "want", "aim", "prepare", "promise",
+     "vow", "threaten", "propose", "wish", "slate", "arrange", "postpone", "delay", "adjourn",
+     "reschedule", "defer"}
 )  # fmt: skip
+# `is to resume`, `set to meet`, `going to vote`: an infinitive after these lies ahead.
+_AHEAD_OF_INFINITIVE: Final = _PROSPECTIVE | {"be", "set", "go", "poise"}
 _CLAUSAL_HEADS: Final = frozenset({"VERB", "AUX"})
 
 
@@ -47,7 +48,10 @@ def verb_direction(verb: Token, at: int) -> Direction:
     if words & _FUTURE_AUXILIARIES or (verb.lemma_.lower() in _PROSPECTIVE and at > verb.i):
         return "future"
     if "to" in words and verb.head.i != verb.i:
-        return verb_direction(verb.head, at)
+        head = verb.head
+        if head.i < verb.i and head.lemma_.lower() in _AHEAD_OF_INFINITIVE:
+            return "future"  # `is to resume Tuesday`, `set to meet Monday`
+        return verb_direction(head, at)
     if any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":

@@ -86,9 +86,9 @@ def _earliest_unfinished(periods: list[Period], day: dt.date) -> Period:
 
 def _nearest(periods: list[Period], day: dt.date) -> Period:
     def distance(period: Period) -> int:
-        if period.start <= day < period.end:
-            return 0
-        return min(abs((period.start - day).days), abs((period.end - day).days))
+        if period.end <= day:
+            return (day - period.end).days + 1  # counted to its last day
+        return max((period.start - day).days, 0)
 
     return min(periods, key=distance)
 
