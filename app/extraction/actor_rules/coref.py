@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from app.extraction.actor_rules.countries import nationality_country
 from app.extraction.actor_rules.grouping import Draft
 from app.extraction.actor_rules.lexicon import PERSON_PRONOUNS, Gender
+from app.extraction.actor_rules.roles import trim_description
 
 # How many sentences back a pronoun may find its person.
 _PRONOUN_REACH = 4
@@ -178,5 +179,5 @@ def link_descriptions(doc: Doc, people: Sequence[Draft], owners: Mapping[int, Dr
             if True in verdicts and False not in verdicts:
                 fitting.append(person)
         if len(fitting) == 1:
-            fitting[0].descriptions.append(phrase)
+            fitting[0].descriptions.append(trim_description(phrase, fitting[0], owners))
             taken.update(t.i for t in phrase)

@@ -9,7 +9,7 @@ the full one, the names of one country one another.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -25,7 +25,7 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_context,
     typing_by_name,
 )
-from app.extraction.actor_rules.lexicon import ENTITY_TYPES, Gender
+from app.extraction.actor_rules.lexicon import ENTITY_TYPES, GENERATIONS, Gender
 from app.extraction.actor_rules.spans import clean_name, name_key, words
 from app.models import ActorType, Mention, Role
 
@@ -73,9 +73,12 @@ class Draft:
             self.roles[self.roles.index(same)] = role
 
     def choose_name(self) -> None:
-        """The fullest form: most words, then most characters, then the earliest."""
+        """The fullest form: most words, then most characters, then as usually written
+        (not a dateline's `NAIROBI`), then the earliest."""
         forms = [s.text for s in sorted(self.names, key=lambda s: s.start)] + self.field_names
-        self.name = max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        self.name = max(
+            forms, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f))
+        )
 
 
 @dataclass
@@ -105,24 +108,33 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
     return surfaces
 
 
-def _person_words(surfaces: Iterable[_Surface]) -> set[str]:
+@dataclass(frozen=True)
+class _PersonWords:
     """First and last words of the full personal names the model found."""
-    found: set[str] = set()
-    for surface in surfaces:
-        parts = surface.key.split()
-        named_person = surface.labels.most_common(1)[0][0] == "person"
-        if surface.typing is None and named_person and len(parts) > 1:
-            found |= {parts[0], parts[-1]}
-    return found
+
+    first: frozenset[str]
+    last: frozenset[str]
+
+    @classmethod
+    def of(cls, surfaces: Iterable[_Surface]) -> _PersonWords:
+        names = [
+            s.key.split()
+            for s in surfaces
+            if s.typing is None and s.labels.most_common(1)[0][0] == "person" and " " in s.key
+        ]
+        return cls(frozenset(n[0] for n in names), frozenset(n[-1] for n in names))
 
 
-def _resolve(surface: _Surface, person_words: set[str]) -> Typing:
+def _resolve(surface: _Surface, people: _PersonWords) -> Typing:
     if surface.typing is not None:
         return surface.typing
-    if surface.key in person_words:
+    parts = surface.key.split()
+    if len(parts) == 1 and (surface.key in people.first or surface.key in people.last):
         return Typing("person")  # `Lavrov` labelled ORG once is still Sergei Lavrov
+    if len(parts) > 1 and parts[-1] in people.last:
+        return Typing("person")  # `Keith Lamont Scott` labelled ORG, beside `Lamont Scott`
     label = surface.labels.most_common(1)[0][0]
-    if label != "place" and " " not in surface.key and any(reports(s) for s in surface.spans):
+    if label != "place" and len(parts) == 1 and any(reports(s) for s in surface.spans):
         return Typing("organization")
     return Typing(label)
 
@@ -209,41 +221,61 @@ def _initials(key: str) -> str:
 
 
 def _shorter_form_of(short: Draft, long: Draft) -> bool:
-    """`Kyodo` of `Kyodo News`, `EU` of `European Union`, `Foreign Ministry` of `Russian …`."""
+    """`Kyodo` of `Kyodo News`, `Intelligence Committee` of `House Intelligence Committee`,
+    `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`."""
     a, b = words(short.name), words(long.name)
-    if len(a) >= len(b):
+    if short.type != long.type or len(a) >= len(b):
         return False
-    if b[: len(a)] == a or (b[1:] == a and nationality_country(b[0])):
+    if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):
         return True
     letters = short.name.replace(".", "")
     return len(a) == 1 and letters.isupper() and letters.lower() == _initials(long.name.lower())
 
 
-def _merge_forms(drafts: list[Draft]) -> list[Draft]:
-    """Join each shorter form to the only longer name of its type it stands for."""
+def _part_of_name(short: Draft, long: Draft) -> bool:
+    """`Peña Nieto` of `Enrique Peña Nieto`, `Aung San` of `Aung San Suu Kyi`; but
+    `Donald Trump` is not `Donald Trump Jr.`"""
+    a, b = words(short.name), words(long.name)
+    if len(a) < 2 or len(a) >= len(b) or GENERATIONS & set(b):
+        return False
+    return a in (b[: len(a)], b[-len(a) :])
+
+
+def _absorb_shorter(drafts: list[Draft], stands_for: Callable[[Draft, Draft], bool]) -> list[Draft]:
+    """Join each draft to the only longer draft it stands for; shortest first, so that a
+    chain (`Kyodo` → `Kyodo News` → …) ends in the longest."""
     for draft in drafts:
         draft.choose_name()
     kept: list[Draft] = []
-    for draft in drafts:
-        same_country = [
-            d
-            for d in kept
-            if draft.kind == "country" and d.kind == "country" and d.country == draft.country
-        ]
-        longer = [d for d in drafts if d.type == draft.type and _shorter_form_of(draft, d)]
-        target = same_country[0] if same_country else longer[0] if len(longer) == 1 else None
-        if target is None:
-            kept.append(draft)
+    for draft in sorted(drafts, key=lambda d: len(words(d.name))):
+        longer = [d for d in drafts if d is not draft and stands_for(draft, d)]
+        if len(longer) == 1:
+            longer[0].absorb(draft)
         else:
-            target.absorb(draft)
+            kept.append(draft)
+    return kept
+
+
+def _one_per_country(drafts: list[Draft]) -> list[Draft]:
+    """`U.S.`, `United States` and `America` name one country."""
+    by_code: dict[str, Draft] = {}
+    kept: list[Draft] = []
+    for draft in drafts:
+        code = draft.country if draft.kind == "country" else None
+        if code is not None and code in by_code:
+            by_code[code].absorb(draft)
+            continue
+        if code is not None:
+            by_code[code] = draft
+        kept.append(draft)
     return kept
 
 
 def group_names(doc: Doc) -> list[Draft]:
     """The article body's actors from its named entities, each with its name mentions."""
     surfaces = _surfaces(doc)
-    person_words = _person_words(surfaces.values())
-    typed = {key: (s, _resolve(s, person_words)) for key, s in surfaces.items()}
+    people_words = _PersonWords.of(surfaces.values())
+    typed = {key: (s, _resolve(s, people_words)) for key, s in surfaces.items()}
     _add_missed(doc, typed)
     people = [s for s, t in typed.values() if t.type == "person" and s.spans]
     others: list[Draft] = []
@@ -253,7 +285,8 @@ def group_names(doc: Doc) -> list[Draft]:
             if typing.type == "place":
                 draft.country = country_code(surface.key) or region_country(surface.key)
             others.append(draft)
-    drafts = _people(people) + _merge_forms(others)
+    drafts = _absorb_shorter(_people(people), _part_of_name)
+    drafts += _absorb_shorter(_one_per_country(others), _shorter_form_of)
     for draft in drafts:
         draft.choose_name()
     return sorted(drafts, key=lambda d: d.first)

@@ -37,13 +37,17 @@ TITLE_WORDS = _words(
     pope archbishop bishop rev. cardinal imam rabbi dr. dr prof. professor expert analyst
     economist scientist researcher historian mr. mr mrs. mrs ms. ms miss sir lord lady dame
     speaker leader candidate nominee counterpart deputy official head editor columnist
-    correspondent reporter anchor host commentator critic pollster author coach"""
+    correspondent reporter anchor host commentator critic pollster author coach detective
+    sergeant lieutenant captain colonel inspector agent trooper sheriff"""
 )
 # Words that qualify a title (`former Foreign Minister`): stripped from a PERSON entity's
 # front like titles, but no title by themselves.
 TITLE_MODIFIERS = _words(
     "former then acting late ex first foreign defense defence finance interior state"
 )
+
+# Suffixes that tell a son from his father of the same name.
+GENERATIONS = _words("jr jr. sr sr. ii iii iv")
 
 # Honorifics tell a person's gender and are not roles.
 HONORIFICS: dict[str, Gender] = {

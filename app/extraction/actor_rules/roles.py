@@ -25,6 +25,7 @@ from app.extraction.actor_rules.lexicon import (
     TITLE_WORDS,
     Gender,
 )
+from app.extraction.actor_rules.spans import words
 from app.extraction.document import ArticleDoc
 from app.models import Role
 
@@ -67,7 +68,8 @@ def apposition_after(name: Span) -> Span | None:
         return None
     for child in name.root.rights:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
-            return _until_punct(doc[name.end + 1 : child.right_edge.i + 1])
+            phrase = _until_punct(doc[name.end + 1 : child.right_edge.i + 1])
+            return phrase if len(phrase) else None
     return None
 
 
@@ -90,8 +92,33 @@ def _describes_a_person(phrase: Span) -> bool:
 
 
 def _until_punct(span: Span) -> Span:
-    end = next((t.i for t in span if t.is_punct and t.text != "-"), span.end)
+    """The phrase up to a comma or a relative clause (`a businessman who had built …`)."""
+    end = next(
+        (t.i for t in span if (t.is_punct and t.text != "-") or t.tag_ in ("WDT", "WP", "WP$")),
+        span.end,
+    )
     return span.doc[span.start : end]
+
+
+def trim_description(phrase: Span, person: Draft, owners: Owners) -> Span:
+    """The part of a description around its head that spells no other actor's full name:
+    `a former Internal Revenue Service commissioner` → `commissioner`, so that the
+    description never reads as a mention of the other actor (`a top Putin aide` keeps
+    `Putin`, which is not all of `Vladimir Putin`)."""
+    start, end, head = phrase.start, phrase.end, phrase.root.i
+    present = set(words(phrase.text))
+    for token in phrase:
+        other = owners.get(token.i)
+        if other is None or other is person:
+            continue
+        full_name = set(words(other.name))
+        if len(full_name) < 2 or not full_name <= present:
+            continue
+        if token.i < head:
+            start = max(start, token.i + 1)
+        elif token.i > head:
+            end = min(end, token.i)
+    return phrase.doc[start:end]
 
 
 def _affiliation(
@@ -118,17 +145,14 @@ def _is_affiliation(token: Token, owners: Owners) -> bool:
 
 
 def _phrase_affiliation(tokens: Sequence[Token], owners: Owners) -> int | None:
-    """Index of the first preposition whose object names an organisation or a place."""
+    """Index of the first preposition whose object names an actor (`at Temple University`,
+    `of ousted Prime Minister Prince Norodom Ranariddh`)."""
     for k, token in enumerate(tokens):
         if token.pos_ != "ADP":
             continue
         # The object's own noun phrase, not the phrases attached to it.
         objects = [c for c in token.children if c.dep_ == "pobj"]
-        if any(
-            (o := owners.get(i)) is not None and o.type != "person"
-            for obj in objects
-            for i in range(obj.left_edge.i, obj.i + 1)
-        ):
+        if any(i in owners for obj in objects for i in range(obj.left_edge.i, obj.i + 1)):
             return k
     return None
 
@@ -185,4 +209,5 @@ def assign_roles(
                     continue
                 reading = read_role(phrase, owners, countries)
                 _apply(person, reading)
-                person.descriptions.append(doc[phrase.start : reading.end])
+                described = doc[phrase.start : reading.end]
+                person.descriptions.append(trim_description(described, person, owners))

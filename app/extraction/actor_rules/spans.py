@@ -12,6 +12,7 @@ from app.extraction.document import ArticleDoc
 
 # What a markdown link or emphasis leaves when the scraper keeps it: `[Bloomberg](#)`.
 _MARKUP = re.compile(r"[\[\]()#*_<>|]|https?:|www\.")
+_JOINERS = re.compile(r"[-/–]")
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 
 
@@ -47,8 +48,9 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
 
 
 def name_key(text: str) -> str:
-    """How names are compared: case, curly apostrophes and spacing do not count."""
-    return " ".join(text.replace("’", "'").lower().split())
+    """How names are compared: case, curly apostrophes, spacing and the `-` or `/` that
+    join parts (`Washington Post-ABC News`, `Washington Post/ABC News`) do not count."""
+    return " ".join(_JOINERS.sub(" ", text.replace("’", "'").lower()).split())
 
 
 def words(text: str) -> list[str]:
