@@ -122,7 +122,11 @@ def test_this_week_interval_is_the_iso_week(extract: Extract) -> None:
         ("The filing is dated 11/02/89.", "11/02/89", "1989-11-02"),
         ("Sales rose in December.", "December", "2018-12"),
         ("The summit will be held in April.", "April", "2019-04"),
-        ("The park closes in the summer.", "the summer", "2019-SU"),
+        ("The park will close in the summer.", "the summer", "2019-SU"),
+        ("The law takes effect in March.", "March", "2019-03"),
+        ("Police have been searching since the Oct. 23 attack.", "Oct. 23", "2018-10-23"),
+        ("The ruling is expected the week of Feb. 4.", "the week of Feb. 4", "2019-W06"),
+        ("He was shot last Oct. 23 at home.", "last Oct. 23", "2018-10-23"),
         ("Snow fell last winter.", "last winter", "2018-WI"),
         ("The store will open on Christmas Eve.", "Christmas Eve", "2019-12-24"),
     ],
@@ -151,6 +155,33 @@ def test_a_bare_number_is_not_a_year(extract: Extract) -> None:
 def test_ranges_give_both_ends(extract: Extract) -> None:
     found = [m.value for m in dates(extract, "Sales fell from May to July.")]
     assert found == ["2018-05", "2018-07"]
+
+
+# ---------------------------------------------------------------- the story's own time
+def test_that_day_counts_from_the_last_date_written(extract: Extract) -> None:
+    text = "The doctor was shot on Oct. 23, 1998. Earlier that day, police were warned."
+    found = {m.text: m for m in dates(extract, text)}
+    that_day = found["Earlier that day"]
+    assert (that_day.value, that_day.mod) == ("1998-10-23", "START")
+    assert that_day.anchor == found["Oct. 23, 1998"].id
+
+
+def test_the_following_week_counts_from_the_story(extract: Extract) -> None:
+    text = "The treaty was signed on March 3, 2015. The following week, troops withdrew."
+    assert value_of(extract, text, "The following week") == "2015-W11"
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before(extract: Extract) -> None:
+    text = "Profit rose in the fourth quarter to $5 million from $4 million a year earlier."
+    found = {m.text: m for m in dates(extract, text)}
+    assert found["the fourth quarter"].value == "2018-Q4"
+    assert found["a year earlier"].value == "2017-Q4"
+    assert found["a year earlier"].anchor == found["the fourth quarter"].id
+
+
+def test_the_quarter_goes_on_about_the_quarter_named(extract: Extract) -> None:
+    text = "Third-quarter sales fell. During the quarter, the company cut jobs."
+    assert value_of(extract, text, "the quarter") == "2018-Q3"
 
 
 # ---------------------------------------------------------------- times

@@ -14,6 +14,9 @@ from app.extraction.timex.timex import Reference
 from app.models import Direction
 
 
+_DEADLINE = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+
+
 class Context:
     """One match in one article; the parse is only consulted when a rule asks for it."""
 
@@ -29,7 +32,10 @@ class Context:
 
     @cached_property
     def tense(self) -> Direction:
-        return clause_direction(self.span)
+        direction = clause_direction(self.span)
+        if direction == "past" and _DEADLINE.search(self.before(8)):
+            return "same"  # `extended the offer until Tuesday`: a deadline may lie ahead
+        return direction
 
     def before(self, chars: int = 40) -> str:
         start = self.match.start()

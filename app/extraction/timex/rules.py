@@ -191,7 +191,7 @@ _NEAR_DAYS: Final = 45
 
 def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
-    probe = _parse(match.group(0), dt.date(2000, 1, 1))  # a leap year, so 29 February reads
+    probe = _parse(match.group("date"), dt.date(2000, 1, 1))  # a leap year: 29 February reads
     if probe is None:
         return None
     month, day = probe.month, probe.day
@@ -201,12 +201,16 @@ def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
         return Period("day", dt.date(year.start.year, month, last_day))
 
     what = Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
-    how: str = ctx.tense
-    if ctx.published is not None:
+    how: str = _how(match.group("rel"), ctx.tense)
+    if ctx.published is not None and not match.group("rel"):
         nearest = PICKERS["same"](what.around(ctx.published), ctx.published)
         if abs((nearest.start - ctx.published).days) <= _NEAR_DAYS:
             how = "same"  # a date weeks away is the one meant, whatever the parse says
-    return recurring(what, how, ctx.published, ctx.tense)
+    found = recurring(what, how, ctx.published, ctx.tense)
+    if match.group("week_of") and found.period is not None:  # `the week of March 6`
+        week = Period.containing("week", found.period.start)
+        return Timex("date", week.value, "week", week, None, found.anchor, found.direction)
+    return found
 
 
 def month_name(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -414,7 +418,8 @@ _NAMED_TIMES: Final = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _HOURS_LATER: Final = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
 # A day named next to a clock time, which TIMEX3 keeps as an expression of its own.
 _DAY_AFTER: Final = re.compile(
-    rf"\s*(?:\([^()]{{1,16}}\)\s*)?(?:[A-Z]{{2,4}}\s+)?(?:on\s+)?(?P<day>{_WEEKDAY}|{_DAY_WORD})\b",
+    rf"\s*(?:\([^()]{{1,16}}\)\s*|\([^()]{{0,16}}?\s)?(?:[A-Z]{{2,4}}\s+)?(?:on\s+)?"
+    rf"(?P<day>{_WEEKDAY}|{_DAY_WORD})\b",
     re.I,
 )
 _DAY_BEFORE: Final = re.compile(rf"\b(?P<day>{_WEEKDAY}|{_DAY_WORD})(?:,?\s+at)?\s+$", re.I)
@@ -456,9 +461,9 @@ def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
     return recurring(what, _how(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
 
 
-_BACKWARDS: Final = frozenset({"ago", "earlier", "before", "previously", "back"})
+_BACKWARDS: Final = frozenset({"ago", "earlier", "previously", "back"})
 # Counted from the story's own time rather than from the publication.
-_NARRATIVE: Final = frozenset({"earlier", "later", "before", "after"})
+_NARRATIVE: Final = frozenset({"earlier", "later"})
 
 
 def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -612,7 +617,10 @@ RULES: Final = (
     ),
     Rule(
         "month day",
-        _rx(rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"),
+        _rx(
+            r"(?P<week_of>the\s+week\s+of\s+)?(?:(?P<rel>last|this|next)\s+)?"
+            rf"(?:{_WEEKDAY},?\s+)?(?P<date>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})"
+        ),
         month_day,
     ),
     Rule("month year", _rx(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}"), month_year),
@@ -712,15 +720,15 @@ RULES: Final = (
         "shifted",
         _rx(
             rf"(?:(?P<num>{_NUMBER})\s+(?P<unit>{_DATE_UNIT})s?|(?P<units>{_DATE_UNIT})s)"
-            r"\s+(?P<dir>ago|earlier|later|before|after|previously|hence|back|from\s+now)"
-            r"(?![-\s]+(?:the|a|an|his|her|its|their)\b)"
+            r"\s+(?P<dir>ago|earlier|later|previously|hence|back|from\s+now)"
         ),
         shifted,
     ),
     Rule(
         "duration",
         _rx(
-            rf"{_DURATION_DETERMINER}(?P<num>{_NUMBER})[-\s]+(?P<unit>{_UNIT})s?(?!-(?:earlier|ago|end))"
+            rf"{_DURATION_DETERMINER}(?P<num>{_NUMBER})[-\s]+(?:(?:more|additional|extra)\s+)?"
+            rf"(?P<unit>{_UNIT})s?(?!-(?:earlier|ago|end))"
             r"(?P<old>[-\s]+(?:old|long))?|(?P<unit2>day|week|month|year)-long"
         ),
         duration,

@@ -11,6 +11,7 @@ from app.models import Direction
 # `could`, `may`, `must` say nothing of time: `could not be reached Wednesday` is past.
 _FUTURE_AUXILIARIES: Final = frozenset({"will", "'ll", "wo", "shall", "would"})
 _PERFECT: Final = frozenset({"has", "have", "'ve", "'s"})
+_PERFECT_FORMS: Final = _PERFECT | {"had", "'d"}
 # Verbs of arranging: what they govern lies ahead, `plans to meet Tuesday`, `set for April`.
 _PROSPECTIVE: Final = frozenset(
     {"plan", "expect", "schedule", "due", "intend", "hope", "want", "aim", "prepare", "promise",
@@ -18,7 +19,9 @@ _PROSPECTIVE: Final = frozenset(
      "reschedule", "defer"}
 )  # fmt: skip
 # `is to resume`, `set to meet`, `going to vote`: an infinitive after these lies ahead.
-_AHEAD_OF_INFINITIVE: Final = _PROSPECTIVE | {"be", "set", "go", "poise"}
+_AHEAD_OF_INFINITIVE: Final = _PROSPECTIVE | {
+    "be", "set", "go", "poise", "decide", "agree", "ask", "order", "urge", "pledge", "vote"
+}  # fmt: skip
 _CLAUSAL_HEADS: Final = frozenset({"VERB", "AUX"})
 
 
@@ -45,7 +48,10 @@ def verb_direction(verb: Token, at: int) -> Direction:
     """
     auxiliaries = _auxiliaries(verb)
     words = {aux.lower_ for aux in auxiliaries}
-    if words & _FUTURE_AUXILIARIES or (verb.lemma_.lower() in _PROSPECTIVE and at > verb.i):
+    arranged = verb.lemma_.lower() in _PROSPECTIVE or (
+        verb.lemma_.lower() == "set" and any(child.lower_ == "for" for child in verb.children)
+    )  # `a summit set for April`
+    if words & _FUTURE_AUXILIARIES or (arranged and at > verb.i):
         return "future"
     if "to" in words and verb.head.i != verb.i:
         head = verb.head
@@ -61,6 +67,8 @@ def verb_direction(verb: Token, at: int) -> Direction:
         )
         return "same" if passive_present else "past"
     if verb.tag_ == "VBG":
+        if words & _PERFECT_FORMS:
+            return "past"  # `have been searching since the Oct. 23 slaying`
         if any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
             return "future"  # `is meeting Tuesday`: a present progressive for an arrangement
         if verb.head.i != verb.i and not auxiliaries:

@@ -101,6 +101,19 @@ def _strictly_after(periods: list[Period], day: dt.date) -> Period:
     return next(period for period in periods if period.start > day)
 
 
+# How far ahead a present-tense clause looks: `the law takes effect Jan. 1`.
+_SOON_DAYS = 122
+
+
+def _present(periods: list[Period], day: dt.date) -> Period:
+    """A present-tense clause: the occurrence under way, one due soon, else the last one."""
+    upcoming = _strictly_after(periods, day)
+    current = [period for period in periods if period.start <= day < period.end]
+    if current:
+        return current[0]
+    return upcoming if (upcoming.start - day).days <= _SOON_DAYS else _strictly_before(periods, day)
+
+
 def _in_this_cycle(periods: list[Period], day: dt.date) -> Period:
     return periods[1]
 
@@ -112,6 +125,7 @@ PICKERS: dict[str, Callable[[list[Period], dt.date], Period]] = {
     "last": _strictly_before,
     "next": _strictly_after,
     "this": _in_this_cycle,
+    "present": _present,
 }
 
 
@@ -119,4 +133,6 @@ def recurring(what: Recurring, how: str, published: dt.date | None, direction: D
     """Resolve a recurring expression by the tense (`past` …) or a determiner (`last` …)."""
     if published is None:
         return Timex("date", what.unresolved, what.cycle, direction=direction)
+    if how == "same" and what.cycle == "year":
+        how = "present"  # a week either way is near; a month of the year is not
     return dated(PICKERS[how](what.around(published), published), anchor=published)
