@@ -27,10 +27,10 @@ RESULTS = ROOT / "bench" / "results"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
-        "--quick", action="store_true", help="short runs (3 s, 1 round, 10 s soak) for a check"
+        "--quick", action="store_true", help="short runs (2 s, 2 rounds, 10 s soak) for a check"
     )
-    parser.add_argument("--seconds", type=float, help="length of one measurement (default 8)")
-    parser.add_argument("--rounds", type=int, help="A/B alternations per row (default 3)")
+    parser.add_argument("--seconds", type=float, help="length of one measurement (default 4)")
+    parser.add_argument("--rounds", type=int, help="A/B alternations per row (default 6)")
     parser.add_argument("--soak-seconds", type=float, help="length of the row 6 load (default 60)")
     parser.add_argument(
         "--rows", default="1,2,3,4,6", help="rows to run, e.g. 1,3 (5 comes with 3)"
@@ -56,8 +56,8 @@ def _options(args: argparse.Namespace) -> rows.Options:
     wrk = None if args.python_load else find_wrk(install=not args.no_install)
     app_env = dict(item.split("=", 1) for item in args.app_env if "=" in item)
     return rows.Options(
-        seconds=args.seconds or (3.0 if quick else 8.0),
-        rounds=args.rounds or (1 if quick else 3),
+        seconds=args.seconds or (2.0 if quick else 4.0),
+        rounds=args.rounds or (2 if quick else 6),
         soak_seconds=args.soak_seconds or (10.0 if quick else 60.0),
         wrk=wrk,
         pin=not args.no_pin,

@@ -117,7 +117,9 @@ def row_throughput(options: Options) -> Row:
     app_rps = statistics.median(r.rps for r in results["app"])
     bare_rps = statistics.median(r.rps for r in results["bare"])
     errors = sum(r.errors for rs in results.values() for r in rs)
-    ratio = app_rps / bare_rps
+    ratio = statistics.median(
+        a.rps / b.rps for a, b in zip(results["app"], results["bare"], strict=True)
+    )
     return Row(
         "1. GET /facts throughput, 1 worker, 64 conns",
         f"{app_rps:,.0f} req/s",
@@ -127,7 +129,8 @@ def row_throughput(options: Options) -> Row:
         ratio >= 0.85 and errors == 0,
         [
             f"body {len(body):,} bytes (no gzip: the client sends no Accept-Encoding); "
-            f"median of {options.rounds} alternating {options.seconds:g} s runs; "
+            f"{options.rounds} alternating {options.seconds:g} s runs, ratio = median of the "
+            "pairs' ratios; "
             f"app runs {', '.join(f'{r.rps:,.0f}' for r in results['app'])}; "
             f"bare runs {', '.join(f'{r.rps:,.0f}' for r in results['bare'])}; "
             f"p99 app {statistics.median(r.p99_ms for r in results['app']):.1f} ms, "
@@ -272,16 +275,55 @@ def _concurrent_words_per_s(port: int, clients: int, seconds: float) -> float:
     return words / elapsed
 
 
+@contextlib.contextmanager
+def _pipe_reference() -> Iterator[Callable[[float], float]]:
+    """A warm `nlp.pipe` process: call it with seconds, get words per second."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "bench.reference", "pipe"],
+        cwd=procs.ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    ) as process:
+        assert process.stdin is not None and process.stdout is not None
+        stdin, stdout = process.stdin, process.stdout
+
+        def run(seconds: float) -> float:
+            stdin.write(f"{seconds}\n")
+            stdin.flush()
+            line = stdout.readline()
+            if not line:
+                raise RuntimeError("bench.reference pipe stopped")
+            result = json.loads(line)
+            return float(result["words"]) / float(result["seconds"])
+
+        try:
+            if not json.loads(stdout.readline() or "{}").get("ready"):
+                raise RuntimeError("bench.reference pipe did not start")
+            yield run
+        finally:
+            stdin.close()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
 def row_extraction(options: Options) -> Row:
     texts = load_texts()
     total_words = sum(word_count(t) for t in texts)
     raw: list[float] = []
     api: list[float] = []
     statuses: Counter[int] = Counter()
-    with procs.running("app", "app", env=_app_env(options)) as app:
+    with (
+        procs.running("app", "app", env=_app_env(options)) as app,
+        _pipe_reference() as pipe,
+    ):
         for _ in range(options.rounds):
-            result, _ = _reference("pipe", str(options.seconds), timeout=options.seconds + 120)
-            raw.append(result["words"] / result["seconds"])
+            raw.append(pipe(options.seconds))
             words_per_s, round_statuses = _api_words_per_s(app.port, options.seconds)
             api.append(words_per_s)
             statuses.update(round_statuses)
@@ -289,7 +331,7 @@ def row_extraction(options: Options) -> Row:
     raw_wps = statistics.median(raw)
     api_wps = statistics.median(api)
     errors = sum(n for status, n in statuses.items() if status != 200)
-    ratio = api_wps / raw_wps
+    ratio = statistics.median(a / r for a, r in zip(api, raw, strict=True))
     return Row(
         "2. POST /v1/extract words/s (1 client)",
         f"{api_wps:,.0f} words/s",
@@ -299,8 +341,9 @@ def row_extraction(options: Options) -> Row:
         ratio >= 0.70 and errors == 0,
         [
             f"{len(texts)} articles, {total_words:,} words (bench/texts); one client posting "
-            f"them in turn vs one nlp.pipe over them, median of {options.rounds} alternating "
-            f"{options.seconds:g} s runs; API runs {', '.join(f'{x:,.0f}' for x in api)}; "
+            f"them in turn vs one warm nlp.pipe process over them; {options.rounds} "
+            f"alternating {options.seconds:g} s runs, ratio = median of the pairs' ratios; "
+            f"API runs {', '.join(f'{x:,.0f}' for x in api)}; "
             f"nlp.pipe runs {', '.join(f'{x:,.0f}' for x in raw)}; non-200 answers {errors}",
             f"with {options.concurrency} clients (the extraction concurrency): "
             f"{concurrent:,.0f} words/s = {concurrent / raw_wps:.2f}x one nlp.pipe",
@@ -348,17 +391,19 @@ def _probe(port: int, path: str, seconds: float) -> LoadResult:
 
 
 def row_latency(options: Options) -> tuple[Row, Memory]:
+    # A p99 needs more samples than a mean: half the rounds, twice as long.
+    rounds, seconds = max(1, (options.rounds + 1) // 2), 2 * options.seconds
     idle: list[LoadResult] = []
     busy: list[LoadResult] = []
     statuses: Counter[int] = Counter()
     with procs.running("app", "app", env=_app_env(options)) as app:
         path = f"/v1/articles/{article_id(app.port)}/facts"
         _probe(app.port, path, 1)  # warm-up
-        for _ in range(options.rounds):
-            idle.append(_probe(app.port, path, options.seconds))
+        for _ in range(rounds):
+            idle.append(_probe(app.port, path, seconds))
             with Posters(app.port, 4) as posters:
                 time.sleep(1)  # extractions are running before the probe starts
-                busy.append(_probe(app.port, path, options.seconds))
+                busy.append(_probe(app.port, path, seconds))
             statuses.update(posters.statuses)
         memory = Memory.of(app.pid)
     idle_p99 = statistics.median(r.p99_ms for r in idle)
@@ -374,8 +419,8 @@ def row_latency(options: Options) -> tuple[Row, Memory]:
         "<= 3x",
         ratio <= 3 and errors == 0,
         [
-            f"paced probe: 2 connections, 10 ms between requests; median of {options.rounds} "
-            f"alternating {options.seconds:g} s runs; p99 busy "
+            f"paced probe: 2 connections, 10 ms between requests; median of {rounds} "
+            f"alternating {seconds:g} s runs; p99 busy "
             f"{', '.join(f'{r.p99_ms:.1f}' for r in busy)} ms, idle "
             f"{', '.join(f'{r.p99_ms:.1f}' for r in idle)} ms; p50 busy "
             f"{statistics.median(r.p50_ms for r in busy):.1f} ms, idle "
