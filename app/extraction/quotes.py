@@ -17,7 +17,12 @@ from spacy.tokens import Span, Token
 from app.extraction.actors import ActorIndex
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
-from app.extraction.quote_rules.attribution import Attribution, attribution, in_clause
+from app.extraction.quote_rules.attribution import (
+    Attribution,
+    attribution,
+    in_clause,
+    is_speech_cue,
+)
 from app.extraction.quote_rules.direct import cue_of_quote, introducing_cue
 from app.extraction.quote_rules.indirect import reported_speech
 from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
@@ -26,6 +31,7 @@ from app.models import DateMention, Quote, QuoteKind, SpeakerRef
 
 # Quoted fragments this short with no speaker are scare quotes, not quotations.
 _SHORTEST_UNATTRIBUTED_FRAGMENT = 5
+_LONGEST_TITLE = 8
 
 
 @dataclass(frozen=True)
@@ -61,12 +67,15 @@ def _kind(parsed: ArticleDoc, quoted: Span, text: str) -> QuoteKind:
     return "partial"
 
 
-def _scare_quote(kind: QuoteKind, text: str) -> bool:
-    """A fragment with no speaker: a scare quote, a name, a title."""
+def _scare_quote(kind: QuoteKind, text: str, speaker: SpeakerRef | None) -> bool:
+    """Words in marks that no speech verb attributes: a title or a name, or a short
+    fragment no named actor stands behind (a scare quote)."""
     words = text.split()
-    if kind == "partial" and len(words) < _SHORTEST_UNATTRIBUTED_FRAGMENT:
-        return True
-    return all(word[:1].isupper() or not word[:1].isalpha() for word in words) and len(words) < 8
+    title = len(words) < _LONGEST_TITLE and all(
+        w[:1].isupper() or not w[:1].isalpha() for w in words
+    )
+    fragment = kind == "partial" and len(words) < _SHORTEST_UNATTRIBUTED_FRAGMENT
+    return title or (fragment and (speaker is None or speaker.id is None))
 
 
 def _direct_drafts(
@@ -78,14 +87,18 @@ def _direct_drafts(
         quoted = parsed.span(stretch.start, stretch.end)
         text = stretch.text(parsed.text)
         kind = _kind(parsed, quoted, text)
-        cue = cue_of_quote(parsed, quoted, masked) or introducing_cue(parsed, quoted, masked)
-        found = attribution(cue) if cue is not None else None
+        partial = kind == "partial"
+        cue = cue_of_quote(parsed, quoted, masked, partial=partial) or introducing_cue(
+            parsed, quoted, masked
+        )
+        found = attribution(cue, masked) if cue is not None else None
         speaker = None
         if found is not None and found.source is not None:
             speaker = speakers.speaker_of(found.source)
-        elif previous is not None and previous[0] >= parsed.paragraph_at(stretch.start) - 1:
+        elif not partial and previous and previous[0] >= parsed.paragraph_at(stretch.start) - 1:
             speaker = previous[1]
-        if speaker is None and found is None and _scare_quote(kind, text):
+        spoken = found is not None and is_speech_cue(found.cue)
+        if not spoken and _scare_quote(kind, text, speaker):
             continue
         if speaker is not None:
             previous = (parsed.paragraph_at(stretch.end), speaker)
@@ -97,7 +110,7 @@ def _direct_drafts(
 def _indirect_drafts(parsed: ArticleDoc, masked: _Mask, speakers: Speakers) -> list[_Draft]:
     drafts = []
     for reported in reported_speech(parsed.doc, masked):
-        found = attribution(reported.cue, reported.cue_text)
+        found = attribution(reported.cue, masked, reported.cue_text)
         speaker = speakers.speaker_of(found.source) if found.source is not None else None
         drafts.append(
             _Draft(

@@ -19,6 +19,10 @@ _CLAUSAL = frozenset(["relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "
 # How a verb with no subject of its own shares one: `stood up and said`, `…, saying`.
 _SHARED_SUBJECT = frozenset(["conj", "xcomp", "advcl"])
 _LONGEST_DESCRIPTION = 12
+_NOMINALS = frozenset(["NOUN", "PROPN", "PRON"])
+_TIME_ENTITIES = frozenset(["DATE", "TIME"])
+# Relations a misparsed post-verbal subject gets: `said the CDC's Dr. Michael Jhung`.
+_INVERTED = frozenset(["dobj", "attr", "npadvmod", "oprd", "nsubj"])
 
 Masked = Callable[[Token], bool]
 
@@ -51,32 +55,64 @@ def _according_source(token: Token) -> Token | None:
     return next((child for child in to.children if child.dep_ == "pobj"), None)
 
 
-def _subject(verb: Token) -> Token | None:
+def _nominal(token: Token, masked: Masked) -> bool:
+    """A word that can name a source: a noun or pronoun outside quotations, not a date."""
+    return bool(
+        token.pos_ in _NOMINALS
+        and any(c.isalpha() for c in token.text)
+        and token.ent_type_ not in _TIME_ENTITIES
+        and not masked(token)
+    )
+
+
+def _subject(verb: Token, masked: Masked) -> Token | None:
     """The verb's subject, borrowed up a chain of verbs that share it."""
     while True:
-        subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+        subject = next(
+            (c for c in verb.children if c.dep_ in SUBJECTS and _nominal(c, masked)), None
+        )
         if subject is not None or verb.dep_ not in _SHARED_SUBJECT or verb.head.i == verb.i:
             return subject
         verb = verb.head
 
 
-def _inverted_source(verb: Token) -> Token | None:
+def _inverted_source(verb: Token, masked: Masked) -> Token | None:
     """`"…," said the CDC's Dr. Michael Jhung`: a noun after the verb, parsed as its object."""
     return next(
         (
             child
             for child in verb.rights
-            if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ == "PROPN"
+            if child.dep_ in _INVERTED and child.pos_ == "PROPN" and _nominal(child, masked)
         ),
         None,
     )
 
 
-def source_of(cue: Token) -> Token | None:
+def _beside_quote(cue: Token, masked: Masked) -> Token | None:
+    """`"…," Flynn, a top surrogate, said` or `"…," said Flynn` when the parse lost the
+    subject: the noun phrase between the closing mark and the cue, or just after the cue."""
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and not masked(doc[start - 1]) and not doc[start - 1].is_sent_end:
+        start -= 1
+    if start == 0 or not masked(doc[start - 1]):
+        return None
+    between = doc[start : cue.i]
+    if all(t.is_punct for t in between):
+        after = doc[cue.i + 1 : cue.i + 1 + _LONGEST_DESCRIPTION]
+        return next((t for t in after if t.pos_ == "PROPN" and _nominal(t, masked)), None)
+    outside = range(start, cue.i)
+    return next((t for t in between if _nominal(t, masked) and t.head.i not in outside), None)
+
+
+def source_of(cue: Token, masked: Masked) -> Token | None:
     """The head token of whoever the cue attributes the words to."""
     if is_according_to(cue):
         return _according_source(cue)
-    source = _subject(cue) or _inverted_source(cue)
+    source = _subject(cue, masked)
+    if source is None and is_speech_cue(cue):
+        # Only speech verbs put their subject after them or lose it to a quotation.
+        source = _inverted_source(cue, masked) or _beside_quote(cue, masked)
     if source is None or source.lower_ in NON_SOURCES:
         return None
     return source
@@ -136,11 +172,11 @@ def channel_of(cue: Token, source: Token | None) -> Span | None:
     return None
 
 
-def attribution(cue: Token, cue_text: str | None = None) -> Attribution:
+def attribution(cue: Token, masked: Masked, cue_text: str | None = None) -> Attribution:
     """The parts of the cue's clause; `cue_text` when the cue is more than its token."""
     if cue_text is None:
         cue_text = "according to" if is_according_to(cue) else cue.text
-    source = source_of(cue)
+    source = source_of(cue, masked)
     return Attribution(cue, cue_text, source, audience_of(cue), channel_of(cue, source))
 
 

@@ -9,22 +9,44 @@ from spacy.tokens import Span, Token
 from app.extraction.document import ArticleDoc
 from app.extraction.quote_rules.attribution import Masked, is_speech_cue, source_of
 
+# Relations by which a clause is the content of the verb above it (`said that X was
+# "…"`): walking up through them stays inside what the cue reports.
+_CONTENT_CLAUSES = frozenset(["ccomp", "xcomp", "conj", "pcomp"])
+
 
 def _cues(tokens: Span, masked: Masked) -> list[Token]:
-    return [t for t in tokens if not masked(t) and is_speech_cue(t) and source_of(t) is not None]
+    return [
+        t for t in tokens if not masked(t) and is_speech_cue(t) and source_of(t, masked) is not None
+    ]
 
 
-def _governing(quoted: Span, cues: Sequence[Token]) -> Token | None:
-    """The nearest cue above the quote in the tree: `complained about "…"`, `"…," he said`."""
+def _holds(verb: Token, masked: Masked) -> bool:
+    """A verb whose subject holds the words below it: `Reid went after Trump as a "…"`."""
+    return bool(
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ not in _CONTENT_CLAUSES
+        and source_of(verb, masked) is not None
+    )
+
+
+def _governing(
+    quoted: Span, cues: Sequence[Token], masked: Masked
+) -> tuple[Token | None, Token | None]:
+    """The nearest cue above the quote in the tree (`complained about "…"`, `"…," he
+    said`), or else the first verb above it with a subject of its own."""
     ids = {cue.i for cue in cues}
     inside = range(quoted.start, quoted.end)
+    holder = None
     for token in quoted:
         if token.head.i in inside:
             continue
         for ancestor in token.ancestors:
             if ancestor.i in ids:
-                return ancestor
-    return None
+                return ancestor, None
+            if _holds(ancestor, masked):
+                holder = holder or ancestor
+                break
+    return None, holder
 
 
 def _parenthetical(quoted: Span, cues: Sequence[Token]) -> Token | None:
@@ -40,12 +62,17 @@ def _nearest(quoted: Span, cues: Sequence[Token]) -> Token | None:
     return min(cues, key=distance, default=None)
 
 
-def cue_of_quote(parsed: ArticleDoc, quoted: Span, masked: Masked) -> Token | None:
-    """The cue in the sentences of the quote, outside any quotation."""
+def cue_of_quote(
+    parsed: ArticleDoc, quoted: Span, masked: Masked, *, partial: bool
+) -> Token | None:
+    """The cue in the sentences of the quote, outside any quotation. A fragment quoted
+    within a clause belongs to that clause's subject before any cue further off."""
     first, last = parsed.sentence_of(quoted.start), parsed.sentence_of(quoted.end - 1)
-    sentences = parsed.doc[first.start : last.end]
-    cues = _cues(sentences, masked)
-    return _governing(quoted, cues) or _parenthetical(quoted, cues) or _nearest(quoted, cues)
+    cues = _cues(parsed.doc[first.start : last.end], masked)
+    governing, holder = _governing(quoted, cues, masked)
+    if governing is not None or (partial and holder is not None):
+        return governing or holder
+    return _parenthetical(quoted, cues) or _nearest(quoted, cues) or holder
 
 
 def introducing_cue(parsed: ArticleDoc, quoted: Span, masked: Masked) -> Token | None:

@@ -138,7 +138,7 @@ def reported_speech(doc: Doc, masked: Masked) -> list[Reported]:
     """Every indirect quote of the document with a source, outside quotations."""
     found: list[Reported] = []
     for cue, cue_text, content in _candidates(doc):
-        if content is None or masked(cue) or source_of(cue) is None:
+        if content is None or masked(cue) or source_of(cue, masked) is None:
             continue
         tokens = _trimmed(content)
         if len(tokens) < _SHORTEST_CONTENT or _quoted(tokens) or any(masked(t) for t in tokens):

@@ -64,6 +64,7 @@ class Stretch:
 class _Mark:
     position: int
     role: Role
+    glyph: str
 
 
 @dataclass
@@ -72,6 +73,7 @@ class _Open:
 
     segments: list[tuple[int, int]]
     starts_paragraph: bool
+    glyph: str
 
 
 def _role(text: str, i: int, marks: MarkSet) -> Role:
@@ -98,7 +100,7 @@ def _marks(text: str, marks: MarkSet) -> Iterator[_Mark]:
         # A closing single mark between letters is an apostrophe (`don’t`).
         if char in SINGLE.closing and 0 < i < len(text) - 1 and text[i + 1].isalpha():
             continue
-        yield _Mark(i, _role(text, i, marks))
+        yield _Mark(i, _role(text, i, marks), char)
 
 
 def _has_words(text: str) -> bool:
@@ -110,6 +112,14 @@ def _at_start(text: str, i: int) -> bool:
     return not text[:i].strip(" \t*_")
 
 
+def _continues(carried: _Open, mark: _Mark, text: str) -> bool:
+    """Whether a paragraph's first mark carries on the quote left open before it: an
+    opening mark of the same glyph starting the paragraph, or a closing mark."""
+    if mark.role is not Role.OPEN:
+        return True
+    return mark.glyph == carried.glyph and _at_start(text, mark.position)
+
+
 def _scan_paragraph(
     text: str, offset: int, carried: _Open | None, marks: MarkSet
 ) -> tuple[list[Stretch], _Open | None]:
@@ -118,11 +128,7 @@ def _scan_paragraph(
     current: _Open | None = None
     segment_start = 0
     for index, mark in enumerate(_marks(text, marks)):
-        if (
-            carried is not None
-            and index == 0
-            and (mark.role is not Role.OPEN or _at_start(text, mark.position))
-        ):
+        if carried is not None and index == 0 and _continues(carried, mark, text):
             # The quote from the previous paragraph goes on in this one.
             if mark.role is Role.OPEN:
                 current, segment_start = carried, mark.position + 1
@@ -135,7 +141,7 @@ def _scan_paragraph(
         opens = mark.role is Role.OPEN or (mark.role is Role.EITHER and current is None)
         if opens:
             # A second opening mark means the first was stray: start again from here.
-            current = _Open([], _at_start(text, mark.position))
+            current = _Open([], _at_start(text, mark.position), mark.glyph)
             segment_start = mark.position + 1
             continue
         if current is None:
