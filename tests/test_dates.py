@@ -206,7 +206,7 @@ def test_times_of_day(extract: Extract) -> None:
         ("The war lasted two decades.", "two decades", "P20Y", None),
         ("The dispute has gone on for decades.", "decades", "PXDE", None),
         ("Talks may take years.", "years", "PXY", None),
-        ("Prices rose in recent weeks.", "recent weeks", "PAST_REF", None),
+        ("Prices rose in recent weeks.", "recent weeks", "PXW", None),
         ("He recently moved.", "recently", "PAST_REF", None),
         ("The plan is now in doubt.", "now", "PRESENT_REF", None),
     ],

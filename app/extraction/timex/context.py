@@ -13,7 +13,7 @@ from app.extraction.timex.tense import clause_direction
 from app.extraction.timex.timex import Reference
 from app.models import Direction
 
-_DEADLINE = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:until|till|by|through)\s+$", re.IGNORECASE)
 
 
 class Context:

@@ -15,7 +15,6 @@ from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import GRAINS, Grain, Period, nth_weekday, season
 from app.extraction.timex.context import Context
 from app.extraction.timex.timex import (
-    PICKERS,
     Recurring,
     Reference,
     Timex,
@@ -51,7 +50,7 @@ _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUMBER_WORD = lx.alternatives(lx.NUMBERS)
 _NUMBER = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}})(?:\.\d+)?(?:\s+1/2)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"[-\s](?:one|two|three|four|five|six|seven|eight|nine)|{_NUMBER_WORD})(?:\s+and\s+a\s+half)?"
     rf"|{lx.alternatives(lx.VAGUE_NUMBERS)})"
 )
@@ -118,6 +117,10 @@ def number(text: str) -> float | None:
     return float(sum(lx.NUMBERS[part] for part in re.split(r"[-\s]", lowered))) + half
 
 
+# The next unit down and how many of it make one, for fractions: `2 1/2 years` is P2Y6M.
+_SMALLER: Final = {"year": ("M", 12), "week": ("D", 7), "hour": ("M", 60), "minute": ("S", 60)}
+
+
 def duration_value(count: float | None, unit: str) -> str:
     """TIMEX3 duration: `P70Y`, `PT5H30M`, `PXY`; decades and centuries count in years."""
     unit = unit.lower().removesuffix("s")
@@ -130,9 +133,11 @@ def duration_value(count: float | None, unit: str) -> str:
         count, code = count * (10 if code == "DE" else 100), "Y"
     if code == "2W":
         count, code = count * 2, "W"
-    if count != int(count) and code == "H":
-        return f"PT{int(count)}H{int(count % 1 * 60)}M"
-    shown = int(count) if count == int(count) else count
+    whole = int(count)
+    if count != whole and unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        return f"{prefix}{whole or ''}{code if whole else ''}{round(count % 1 * per)}{smaller}"
+    shown = whole if count == whole else count
     return f"{prefix}{shown}{code}"
 
 
@@ -186,9 +191,6 @@ def _month_number(text: str) -> int:
     return lx.MONTHS[text.lower().rstrip(".")]
 
 
-_NEAR_DAYS: Final = 45
-
-
 def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
     probe = _parse(match.group("date"), dt.date(2000, 1, 1))  # a leap year: 29 February reads
@@ -201,12 +203,7 @@ def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
         return Period("day", dt.date(year.start.year, month, last_day))
 
     what = Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
-    how: str = _how(match.group("rel"), ctx.tense)
-    if ctx.published is not None and not match.group("rel"):
-        nearest = PICKERS["same"](what.around(ctx.published), ctx.published)
-        if abs((nearest.start - ctx.published).days) <= _NEAR_DAYS:
-            how = "same"  # a date weeks away is the one meant, whatever the parse says
-    found = recurring(what, how, ctx.published, ctx.tense)
+    found = recurring(what, _how(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
     if match.group("week_of") and found.period is not None:  # `the week of March 6`
         week = Period.containing("week", found.period.start)
         return Timex("date", week.value, "week", week, None, found.anchor, found.direction)
@@ -291,8 +288,15 @@ def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
 def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
     """`the third quarter (of 1989)`, `the first half`, `third-quarter`."""
     grain: Grain = "half" if match.group("unit").lower() == "half" else "quarter"
-    year = int(match.group("year")) if match.group("year") else None
-    return _part(grain, lx.ORDINALS[match.group("nth").lower()], year, ctx)
+    nth = lx.ORDINALS[match.group("nth").lower()]
+    if yrel := match.group("yrel"):  # `next year's first quarter`
+        year = relative("year", _offset(yrel), ctx.published)
+        if year.period is None:
+            return Timex("date", None, grain)
+        return dated(_part(grain, nth, year.period.start.year, ctx).period or year.period,
+                     anchor=ctx.published)  # fmt: skip
+    written = match.group("year") or match.group("year_before")
+    return _part(grain, nth, int(written) if written else None, ctx)
 
 
 _FISCAL_GRAINS: Final = frozenset({"quarter", "half"})
@@ -389,6 +393,12 @@ def _with_part(day: Timex, part: str | None) -> Timex:
 def weekday(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Tuesday`, `last Friday`, `Friday afternoon`: the week the tense points to."""
     what = _weekday_recurring(match.group("day"))
+    if (story := match.group("story")) and ctx.reference is not None:
+        # `the previous Friday`, `the following Monday`: the week of the story's last date
+        back = story.lower().split()[-1] in ("previous", "preceding")
+        reference = ctx.reference
+        day = recurring(what, "last" if back else "next", reference.period.start, ctx.tense)
+        return _with_part(reference.then(day.period) if day.period else day, match.group("part"))
     how = _how(match.group("rel"), ctx.tense)
     if how == "same" and re.match(r"['’]s\b", ctx.after(3)):
         how = "past"  # `Thursday's closing price` reports what has happened
@@ -555,15 +565,15 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
         return None  # `three-quarters of`, `four-quarter`: fractions, not periods
     if written.lower() in ("a", "an") and _RATE.search(ctx.before(12)):
         return Timex("set", duration_value(1, unit), grain)  # `$5 a day`, `twice a week`
-    return Timex("duration", duration_value(number(written), unit), grain)
+    count = number(written)
+    if count is not None and match.group("half"):
+        count += 0.5
+    return Timex("duration", duration_value(count, unit), grain)
 
 
 def vague_span(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`years`, `recent weeks`, `the coming months`, `for generations`."""
-    rel = (match.group("rel") or "").lower().split()
+    """`years`, `recent weeks`, `the coming months`, `for generations`: some number of units."""
     unit = match.group("unit")
-    if rel and rel[-1] == "recent":
-        return Timex("date", "PAST_REF", None)
     return Timex("duration", duration_value(None, unit), unit.lower().removesuffix("s"))
 
 
@@ -645,8 +655,8 @@ RULES: Final = (
     Rule(
         "part of year",
         _rx(
-            r"(?:the\s+)?(?:(?:fiscal|calendar)[-\s]+)?"
-            rf"(?P<nth>{lx.alternatives(lx.ORDINALS)})[-\s]+(?:fiscal[-\s]+)?"
+            rf"(?:the\s+)?(?:(?P<year_before>{_YEAR})(?:'s)?\s+|(?P<yrel>this|last|next)\s+year's\s+)?"
+            rf"(?:(?:fiscal|calendar)[-\s]+)?(?P<nth>{lx.alternatives(lx.ORDINALS)})[-\s]+(?:fiscal[-\s]+)?"
             rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{_YEAR}))?"
         ),
         part_of_year,
@@ -680,7 +690,10 @@ RULES: Final = (
     ),
     Rule(
         "weekday",
-        _rx(rf"(?:(?P<rel>{_REL})\s+)?(?P<day>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?"),
+        _rx(
+            rf"(?:(?P<story>the\s+(?:previous|preceding|following))\s+|(?P<rel>{_REL})\s+)?"
+            rf"(?P<day>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?"
+        ),
         weekday,
     ),
     Rule(
@@ -728,7 +741,7 @@ RULES: Final = (
         "duration",
         _rx(
             rf"{_DURATION_DETERMINER}(?P<num>{_NUMBER})[-\s]+(?:(?:more|additional|extra)\s+)?"
-            rf"(?P<unit>{_UNIT})s?(?!-(?:earlier|ago|end))"
+            rf"(?P<unit>{_UNIT})s?(?!-(?:earlier|ago|end))(?P<half>\s+and\s+a\s+half)?"
             r"(?P<old>[-\s]+(?:old|long))?|(?P<unit2>day|week|month|year)-long"
         ),
         duration,

@@ -51,7 +51,8 @@ def verb_direction(verb: Token, at: int) -> Direction:
     arranged = verb.lemma_.lower() in _PROSPECTIVE or (
         verb.lemma_.lower() == "set" and any(child.lower_ == "for" for child in verb.children)
     )  # `a summit set for April`
-    if words & _FUTURE_AUXILIARIES or (arranged and at > verb.i):
+    # `had been due to expire Friday`: the arrangement is told as past.
+    if words & _FUTURE_AUXILIARIES or (arranged and at > verb.i and "had" not in words):
         return "future"
     if "to" in words and verb.head.i != verb.i:
         head = verb.head

@@ -84,13 +84,15 @@ def _earliest_unfinished(periods: list[Period], day: dt.date) -> Period:
     return next(period for period in periods if period.end > day)
 
 
-def _nearest(periods: list[Period], day: dt.date) -> Period:
-    def distance(period: Period) -> int:
-        if period.end <= day:
-            return (day - period.end).days + 1  # counted to its last day
-        return max((period.start - day).days, 0)
+def _distance(period: Period, day: dt.date) -> int:
+    """Days from `day` to the period (0 inside it), counted to its last day when past."""
+    if period.end <= day:
+        return (day - period.end).days + 1
+    return max((period.start - day).days, 0)
 
-    return min(periods, key=distance)
+
+def _nearest(periods: list[Period], day: dt.date) -> Period:
+    return min(periods, key=lambda period: _distance(period, day))
 
 
 def _strictly_before(periods: list[Period], day: dt.date) -> Period:
@@ -103,6 +105,8 @@ def _strictly_after(periods: list[Period], day: dt.date) -> Period:
 
 # How far ahead a present-tense clause looks: `the law takes effect Jan. 1`.
 _SOON_DAYS = 122
+# A date of the year this close to the publication is the one meant, whatever the tense.
+_NEAR_DAYS = 45
 
 
 def _present(periods: list[Period], day: dt.date) -> Period:
@@ -133,6 +137,12 @@ def recurring(what: Recurring, how: str, published: dt.date | None, direction: D
     """Resolve a recurring expression by the tense (`past` …) or a determiner (`last` …)."""
     if published is None:
         return Timex("date", what.unresolved, what.cycle, direction=direction)
-    if how == "same" and what.cycle == "year":
-        how = "present"  # a week either way is near; a month of the year is not
-    return dated(PICKERS[how](what.around(published), published), anchor=published)
+    around = what.around(published)
+    if what.cycle == "year" and how in ("past", "same"):
+        if near := [period for period in around if _distance(period, published) <= _NEAR_DAYS]:
+            # `until mid-November` written in late October: weeks away is the one meant,
+            # though reported speech puts the clause in the past.
+            return dated(near[0], anchor=published)
+        if how == "same":
+            how = "present"  # a week either way is near; a month of the year is not
+    return dated(PICKERS[how](around, published), anchor=published)
