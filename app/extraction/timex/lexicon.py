@@ -49,11 +49,11 @@ SET_ADVERBS: Final = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
 }  # fmt: skip
 # Deictic words TIMEX3 values with a reference point rather than a date. Left out, as news
-# annotators leave them: `previously`, `soon`, `current`, bare `recent` and `future`.
+# annotators leave them: `previously`, `soon`, bare `recent` and `future`.
 REFERENCES: Final = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "current": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the long term": "FUTURE_REF",
 }  # fmt: skip

@@ -234,17 +234,27 @@ def year(match: re.Match[str], ctx: Context) -> Timex | None:
     following = ctx.after(30)
     if re.match(r"\s*(?:%|percent|per\s?cent|[-\s]?(?:yen|dollars|euros|pounds))", following):
         return None
-    if ctx.span[-1].i + 1 < len(ctx.span.doc):
-        nxt = ctx.span.doc[ctx.span[-1].i + 1]
-        if nxt.tag_ == "NNS" and not ctx.before(6).lower().strip().endswith(("in", "of", "since")):
-            return None
+    last = ctx.span[-1]
+    if not match.group(0).lower().startswith("fiscal") and last.i + 1 < len(last.doc):
+        previous = last.doc[ctx.span[0].i - 1] if ctx.span[0].i else last
+        introduced = previous.pos_ in ("DET", "ADP") or previous.tag_ == "PRP$"
+        if last.nbor().tag_ == "NNS" and not introduced:
+            return None  # `sent 2000 troops`, but `the 1989 results`, `in 1990 sales rose`
     return dated(Period("year", dt.date(int(match.group("year")), 1, 1)))
 
 
+_DECADE_WORDS: Final = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
 def decade(match: re.Match[str], ctx: Context) -> Timex | None:
-    if short := match.group("short"):  # `the '80s`: the century of the article, or the last one
+    short = match.group("short") or match.group("word")
+    if short:  # `the '80s`, `the nineties`: the century of the article, or the one before
+        tens = int(short) if short.isdigit() else _DECADE_WORDS[short.lower()]
         now = _reference_day(ctx).year
-        start = now // 100 * 100 + int(short) * 10
+        start = now // 100 * 100 + tens * 10
         return dated(Period("decade", dt.date(start - 100 if start > now else start, 1, 1)))
     return dated(Period("decade", dt.date(int(match.group("digits")) * 10, 1, 1)))
 
@@ -321,9 +331,6 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
         return dated(quarter.period.moved("year", -years_back), anchor=ctx.published)
     if reference := _fiscal_reference(ctx):
         return reference.then(reference.period.moved("year", -years_back))
-    unit = match.group("unit") or match.group("unit2") or "period"
-    if unit.lower() == "period" and not years_back:
-        return None  # `the period` alone can be any stretch of time
     return relative("quarter", -1 - 4 * years_back, ctx.published)
 
 
@@ -521,6 +528,15 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
     return _with_part(reference.then(period), part)
 
 
+def year_end(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`year-end`, `the year's end`: the last day of the publication's year."""
+    year = relative("year", 0, ctx.published)
+    if year.period is None:
+        return Timex("date", "XXXX-12-31", "day")
+    last_day = Period("day", year.period.end - dt.timedelta(days=1))
+    return dated(last_day, anchor=ctx.published)
+
+
 def the_year(match: re.Match[str], ctx: Context) -> Timex | None:
     """`the year`, `the full year`: the publication's; `the year ended March 31` is a span."""
     if re.match(r"\s+(?:ended|ending)\b", ctx.after(8)):
@@ -578,10 +594,10 @@ def vague_span(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def reference(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`now`, `recently`, `the future`: TIMEX3's reference points."""
+    """`now`, `recently`, `the future`, `current`: TIMEX3's reference points."""
     key = re.sub(r"\s+", " ", match.group(0).lower())
-    if key == "soon" and re.search(r"\bas\s+$", ctx.before(4), re.I):
-        return None  # `as soon as` joins clauses
+    if key == "current" and ctx.span[0].pos_ != "ADJ":
+        return None  # `the current` of a river, `current account` as a name
     return Timex("date", lx.REFERENCES[key], None)
 
 
@@ -643,7 +659,14 @@ RULES: Final = (
         month_name,
     ),
     Rule("year", _rx(rf"(?:fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![-–/]\d|[.,]\d)"), year),
-    Rule("decade", _rx(r"(?:the\s+)?(?:(?P<digits>(?:1\d|20)\d)0|'(?P<short>\d)0)'?s"), decade),
+    Rule(
+        "decade",
+        _rx(
+            r"(?:the\s+)?(?:(?P<digits>(?:1\d|20)\d)0|'(?P<short>\d)0)'?s"
+            rf"|the\s+(?P<word>{lx.alternatives(_DECADE_WORDS)})"
+        ),
+        decade,
+    ),
     Rule(
         "century",
         _rx(
@@ -714,6 +737,7 @@ RULES: Final = (
         ),
         anaphoric,
     ),
+    Rule("year end", _rx(r"(?:the\s+)?year(?:'s)?[-\s]end"), year_end),
     Rule(
         "the year",
         _rx(
