@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import schemathesis
 from fastapi import FastAPI
@@ -26,5 +28,5 @@ def ready_app(client: TestClient) -> FastAPI:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-def test_api_conforms_to_its_schema(case: schemathesis.Case, ready_app: FastAPI) -> None:
+def test_api_conforms_to_its_schema(case: schemathesis.Case[Any], ready_app: FastAPI) -> None:
     case.call_and_validate(app=ready_app)
