@@ -13,8 +13,10 @@ from pathlib import Path
 import httpx
 from fastapi.testclient import TestClient
 
+from app.api.deps import Runtime
 from app.api.main import create_app
 from app.settings import PROJECT_ROOT, Settings
+from app.store import ArticleStore
 from tests.conftest import SHIPPED_ARTICLE, wait_until_ready
 from tests.test_browser import _free_port
 
@@ -110,3 +112,20 @@ def test_too_many_waiting_extractions_get_429(tmp_path: Path) -> None:
             thread.join(timeout=120)
         assert set(statuses) == {200, 429}
         assert statuses.count(200) >= 1
+
+
+class _BrokenFacts(dict[str, object]):
+    def get(self, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("disk on fire")
+
+
+def test_an_unexpected_error_is_a_500_problem_without_a_trace(client: TestClient) -> None:
+    loaded = client.app.state.runtime  # type: ignore[attr-defined]
+    broken = ArticleStore(facts=_BrokenFacts(), failures=[])  # type: ignore[arg-type]
+    runtime = Runtime(loaded.settings, nlp=loaded.nlp, store=broken, runner=loaded.runner)
+    with TestClient(create_app(runtime=runtime), raise_server_exceptions=False) as broken_client:
+        response = broken_client.get("/v1/articles/some-article")
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "disk on fire" not in response.text
+    assert "Traceback" not in response.text
