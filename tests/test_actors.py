@@ -104,6 +104,29 @@ def test_people_who_share_a_surname_stay_apart(extract: Extract) -> None:
     assert paul.roles == [Role(title="former Governor")]
 
 
+def test_a_name_cut_short_and_its_two_word_surname_are_one_person(extract: Extract) -> None:
+    facts = extract(
+        "President Enrique Peña Nieto met business leaders in Mexico City on Monday. "
+        "Mr. Peña Nieto said Mexico would not pay for the wall."
+    )
+    president = actor(facts, "Enrique Peña Nieto")
+    assert president.id == "enrique-pena-nieto"
+    assert mention_texts(president) == ["President Enrique Peña Nieto", "Mr. Peña Nieto"]
+    # A city named after its country is not the country.
+    assert {"Mexico", "Mexico City"} <= names(facts)
+
+
+def test_a_son_of_the_same_name_is_another_person(extract: Extract) -> None:
+    facts = extract(
+        "Donald Trump Jr. spoke before his father, Donald Trump, took the stage. "
+        "Trump said the crowd was huge."
+    )
+    father = actor(facts, "Donald Trump")
+    assert mention_texts(father) == ["Donald Trump", "Trump"]
+    assert mention_texts(father, "description") == ["his father"]
+    assert mention_texts(actor(facts, "Donald Trump Jr.")) == ["Donald Trump Jr."]
+
+
 # ------------------------------------------------------------------ roles
 
 
@@ -142,6 +165,25 @@ def test_an_apposition_before_the_name_and_a_description_that_matches_it(
     assert mention_texts(actor(facts, "Merkel")) == ["Merkel", "Merkel"]
 
 
+def test_affiliation_words_inside_a_title_become_its_affiliation(extract: Extract) -> None:
+    facts = extract(
+        "Retired U.S. Air Force Gen. Norman Ham said on Monday that morale was low. "
+        "Ham served for 30 years."
+    )
+    ham = actor(facts, "Norman Ham")
+    assert ham.roles == [Role(title="Retired Gen.", affiliation="U.S. Air Force")]
+    assert mention_texts(ham) == ["Gen. Norman Ham", "Ham"]
+
+
+def test_an_apposition_stops_before_a_relative_clause(extract: Extract) -> None:
+    facts = extract(
+        "Rafael Gomez, a farmer who has worked the land for forty years, said the rains came late."
+    )
+    gomez = actor(facts, "Rafael Gomez")
+    assert gomez.roles == [Role(title="farmer")]
+    assert mention_texts(gomez, "description") == ["a farmer"]
+
+
 def test_a_phrase_that_is_no_role_gives_none(extract: Extract) -> None:
     facts = extract("You have Trump, the big debate of today, and the birther issue again.")
     assert actor(facts, "Trump").roles == []
@@ -159,6 +201,16 @@ def test_newspapers_and_agencies_are_organisations(extract: Extract) -> None:
     assert (asahi.type, asahi.kind) == ("organization", "newspaper")
     assert actor(facts, "Reuters").type == "organization"
     assert actor(facts, "Tass").kind == "news agency"
+
+
+def test_a_shorter_form_of_an_organisation_joins_it(extract: Extract) -> None:
+    facts = extract(
+        "The House Intelligence Committee met on Tuesday. "
+        "The Intelligence Committee said it would publish its report."
+    )
+    committee = actor(facts, "House Intelligence Committee")
+    assert mention_texts(committee) == ["House Intelligence Committee", "Intelligence Committee"]
+    assert len(facts.actors) == 1
 
 
 def test_stated_aliases_make_one_place(extract: Extract) -> None:

@@ -9,6 +9,7 @@ searched (`fields`). `ActorIndex` then answers which actor a body token mentions
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from app.extraction.actor_rules.aliases import merge_stated_aliases
 from app.extraction.actor_rules.coref import link_descriptions, resolve_pronouns
 from app.extraction.actor_rules.fields import field_mentions
 from app.extraction.actor_rules.grouping import Draft, group_names
-from app.extraction.actor_rules.roles import assign_roles, read_role, title_run
+from app.extraction.actor_rules.roles import affiliation_of, assign_roles, title_run
 from app.extraction.actor_rules.spans import quoted_tokens
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import IdAllocator
@@ -105,6 +106,12 @@ def _weight(mentions: Iterable[Mention]) -> float:
     return total
 
 
+def _ascii(name: str) -> str:
+    """The name without accents, so that its slug keeps every letter: `pena-nieto`."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _owners(drafts: Iterable[Draft]) -> dict[int, Draft]:
     return {token.i: draft for draft in drafts for span in draft.names for token in span}
 
@@ -117,9 +124,9 @@ def _organization_countries(
     for draft in organizations:
         for name in draft.names:
             if (run := title_run(name, parsed.sentence_of(name.start).start)) is not None:
-                draft.country = draft.country or read_role(run, owners, countries).country
+                draft.country = draft.country or affiliation_of(list(run), owners, countries)[1]
             if len(name) > 1:
-                draft.country = draft.country or read_role(name[:1], owners, countries).country
+                draft.country = draft.country or affiliation_of([name[0]], owners, countries)[1]
 
 
 def _body_mentions(draft: Draft) -> list[tuple[Span, MentionKind]]:
@@ -181,7 +188,7 @@ def extract_actors(parsed: ArticleDoc) -> ActorIndex:
     actors: list[Actor] = []
     claims: list[tuple[int, Span, str]] = []
     for draft in sorted(drafts, key=lambda d: d.first):
-        actor = _actor(parsed, draft, ids.allocate(draft.name))
+        actor = _actor(parsed, draft, ids.allocate(_ascii(draft.name)))
         actors.append(actor)
         claims += [(strength, span, actor.id) for strength, span in _token_claims(draft)]
     # Weakest claim first, so that a name's own tokens are written last and win.

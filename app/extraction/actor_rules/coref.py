@@ -143,10 +143,6 @@ def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) 
         person.pronouns.append(doc[token.i : token.i + 1])
 
 
-def _role_heads(person: Draft) -> set[str]:
-    return {role.title.split()[-1].lower() for role in person.roles}
-
-
 def _agrees(modifier: Token, person: Draft, owners: Mapping[int, Draft]) -> bool | None:
     """Whether a proper modifier fits the person's affiliations; None if it says nothing."""
     affiliations = {role.affiliation for role in person.roles if role.affiliation}
@@ -165,9 +161,7 @@ def link_descriptions(doc: Doc, people: Sequence[Draft], owners: Mapping[int, Dr
         t.i for p in people for s in (*p.descriptions, *p.titled.values()) for t in s
     }
     heads = {
-        head: [p for p in people if head in _role_heads(p)]
-        for p in people
-        for head in _role_heads(p)
+        head: [p for p in people if head in p.role_heads] for p in people for head in p.role_heads
     }
     for token in doc:
         if token.tag_ != "NN" or token.i in taken or token.lower_ not in heads:

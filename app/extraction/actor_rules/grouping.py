@@ -26,7 +26,7 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_name,
 )
 from app.extraction.actor_rules.lexicon import ENTITY_TYPES, GENERATIONS, Gender
-from app.extraction.actor_rules.spans import clean_name, name_key, words
+from app.extraction.actor_rules.spans import clean_name, complete_person, name_key, words
 from app.models import ActorType, Mention, Role
 
 # Longest name, in tokens, that the search for mentions the model missed tries.
@@ -46,6 +46,7 @@ class Draft:
     field_mentions: list[Mention] = field(default_factory=list)
     field_names: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    role_heads: set[str] = field(default_factory=set)
     country: str | None = None
     gender: Gender | None = None
     name: str = ""
@@ -62,6 +63,7 @@ class Draft:
         self.pronouns += other.pronouns
         self.field_mentions += other.field_mentions
         self.field_names += other.field_names
+        self.role_heads |= other.role_heads
         self.kind = self.kind or other.kind
         self.country = self.country or other.country
 
@@ -98,6 +100,8 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         if label is None:
             continue
         name = clean_name(entity, person=label == "person")
+        if name is not None and label == "person":
+            name = complete_person(name)
         if name is None or (len(name) == 1 and nationality_country(name.text)):
             continue  # nationality words are an actor's country, not an actor
         key = name_key(name.text)
@@ -222,9 +226,10 @@ def _initials(key: str) -> str:
 
 def _shorter_form_of(short: Draft, long: Draft) -> bool:
     """`Kyodo` of `Kyodo News`, `Intelligence Committee` of `House Intelligence Committee`,
-    `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`."""
+    `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`; for
+    organisations only (`Mexico` is not `Mexico City`)."""
     a, b = words(short.name), words(long.name)
-    if short.type != long.type or len(a) >= len(b):
+    if short.type != "organization" or long.type != "organization" or len(a) >= len(b):
         return False
     if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):
         return True

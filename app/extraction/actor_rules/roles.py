@@ -40,6 +40,7 @@ class _Reading:
     country: str | None
     gender: Gender | None
     end: int  # token index just past the words that describe (before the affiliation phrase)
+    head: str  # the head noun, lower case: `aide`, `expert`, `minister`
 
 
 def title_run(name: Span, sentence_start: int) -> Span | None:
@@ -121,7 +122,7 @@ def trim_description(phrase: Span, person: Draft, owners: Owners) -> Span:
     return phrase.doc[start:end]
 
 
-def _affiliation(
+def affiliation_of(
     tokens: Sequence[Token], owners: Owners, countries: Mapping[str, str]
 ) -> tuple[str | None, str | None]:
     """Name and country of what the words affiliate to: an actor or a nationality."""
@@ -140,7 +141,6 @@ def _is_affiliation(token: Token, owners: Owners) -> bool:
         or bool(nationality_country(token.text))
         or token.ent_type_ == "NORP"
         or token.tag_ == "POS"
-        or token.text == "-"
     )
 
 
@@ -157,30 +157,44 @@ def _phrase_affiliation(tokens: Sequence[Token], owners: Owners) -> int | None:
     return None
 
 
-def read_role(words: Span, owners: Owners, countries: Mapping[str, str]) -> _Reading:
-    """The role, affiliation, country and gender that a title or apposition gives."""
-    tokens = [t for t in words if t.lower_ not in DETERMINERS and t.tag_ != "PRP$"]
-    lead = 0
-    while lead < len(tokens) and _is_affiliation(tokens[lead], owners):
-        lead += 1
-    rest = tokens[lead:]
-    cut = _phrase_affiliation(rest, owners)
-    title_tokens = [t for t in rest[:cut] if t.lower_ not in HONORIFICS]
-    affiliation, country = _affiliation(tokens[:lead] + rest[cut or len(rest) :], owners, countries)
-    end = rest[cut].i if cut is not None else words.end
-    head = title_tokens[-1].lower_ if title_tokens else ""
+def _joined(tokens: Sequence[Token]) -> str:
+    """The words as written, with a space where words in between were left out."""
+    text = ""
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        adjacent = following is not None and following.i == token.i + 1
+        text += token.text_with_ws if adjacent else token.text + " "
+    return text.strip()
+
+
+def read_role(words: Span, head: Token, owners: Owners, countries: Mapping[str, str]) -> _Reading:
+    """The role, affiliation, country and gender that a title or apposition gives.
+
+    Affiliation words before the head noun come out of the title (`Retired U.S. Air Force
+    Gen.` → `Retired Gen.` of the U.S. Air Force); those after it stay (`expert in
+    Russo-Japanese ties`) up to a prepositional phrase naming an actor.
+    """
+    tokens = [
+        t for t in words if t.i > head.i or (t.lower_ not in DETERMINERS and t.tag_ != "PRP$")
+    ]
+    cut = _phrase_affiliation(tokens, owners)
+    core = tokens[:cut]
+    affiliated = [t for t in core if t.i < head.i and _is_affiliation(t, owners)]
+    title_tokens = [t for t in core if t not in affiliated and t.lower_ not in HONORIFICS]
+    affiliation, country = affiliation_of(affiliated + tokens[len(core) :], owners, countries)
+    end = tokens[cut].i if cut is not None else words.end
+    noun = head.lower_
     honorific = next((HONORIFICS[t.lower_] for t in tokens if t.lower_ in HONORIFICS), None)
-    gender = KINSHIP.get(head) or GENDERED_ROLE_WORDS.get(head) or honorific
-    if not title_tokens or head in KINSHIP:
-        return _Reading(None, country, gender, end)
-    doc = words.doc
-    title = doc[title_tokens[0].i : title_tokens[-1].i + 1].text
-    return _Reading(Role(title=title, affiliation=affiliation), country, gender, end)
+    gender = KINSHIP.get(noun) or GENDERED_ROLE_WORDS.get(noun) or honorific
+    if not title_tokens or noun in KINSHIP or noun in HONORIFICS:
+        return _Reading(None, country, gender, end, noun)
+    role = Role(title=_joined(title_tokens), affiliation=affiliation)
+    return _Reading(role, country, gender, end, noun)
 
 
 def _apply(person: Draft, reading: _Reading) -> None:
     if reading.role is not None:
         person.add_role(reading.role)
+        person.role_heads.add(reading.head)
     person.country = person.country or reading.country
     person.gender = person.gender or reading.gender
 
@@ -200,14 +214,14 @@ def assign_roles(
             if run is not None and any(
                 t.lower_ in TITLE_WORDS or t.lower_ in HONORIFICS for t in run
             ):
-                _apply(person, read_role(run, owners, countries))
+                _apply(person, read_role(run, run[-1], owners, countries))
                 # The titled form stops short of other actors' names: `Putin aide` is Putin's.
                 start = max((t.i + 1 for t in run if t.i in owners), default=run.start)
                 person.titled[name.start] = doc[start : name.end]
             for phrase in (apposition_before(name), apposition_after(name)):
                 if phrase is None or not _describes_a_person(phrase):
                     continue
-                reading = read_role(phrase, owners, countries)
+                reading = read_role(phrase, phrase.root, owners, countries)
                 _apply(person, reading)
                 described = doc[phrase.start : reading.end]
                 person.descriptions.append(trim_description(described, person, owners))

@@ -47,6 +47,22 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
     return name
 
 
+def complete_person(name: Span) -> Span:
+    """A personal name the model cut short (`Enrique Peña` of `Enrique Peña Nieto`) runs
+    on over the unlabelled proper nouns its last word is a compound of."""
+    doc, end = name.doc, name.end
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].pos_ == "PROPN"
+        and not doc[end].ent_type_
+        and doc[end].text[:1].isupper()
+    ):
+        end += 1
+    return doc[name.start : end]
+
+
 def name_key(text: str) -> str:
     """How names are compared: case, curly apostrophes, spacing and the `-` or `/` that
     join parts (`Washington Post-ABC News`, `Washington Post/ABC News`) do not count."""
