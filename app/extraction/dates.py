@@ -78,7 +78,10 @@ def _select(parsed: ArticleDoc) -> list[Found]:
         if found and start < found[-1].end:
             continue
         context.reference = reference
-        timex = RULES[index].handler(context.match, context)
+        try:
+            timex = RULES[index].handler(context.match, context)
+        except (OverflowError, ValueError):  # counted past year 1 or 9999: `10,000 years ago`
+            continue
         if timex is None:
             continue
         found.append(Found(start, end, timex))

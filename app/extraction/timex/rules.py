@@ -688,7 +688,7 @@ RULES: Final = (
         "reported period",
         _rx(
             r"(?:the\s+)?(?:(?:latest|most\s+recent|recent|just-ended|comparable|same|"
-            r"(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+)+(?:fiscal\s+)?"
+            r"(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+){1,3}(?:fiscal\s+)?"
             r"(?:(?P<nth>first|second|third|fourth)[-\s]+)?(?P<unit>quarter|period)"
             r"|the\s+(?:fiscal\s+)?(?P<unit2>quarter)"
             r"|(?P<adjective>year-earlier|year-ago)"
