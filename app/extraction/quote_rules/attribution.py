@@ -19,6 +19,8 @@ _CLAUSAL = frozenset(["relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "
 # How a verb with no subject of its own shares one: `stood up and said`, `…, saying`.
 _SHARED_SUBJECT = frozenset(["conj", "xcomp", "advcl"])
 _LONGEST_DESCRIPTION = 12
+# Words that cannot end a noun phrase cut short: `the secretary of state and`.
+_DANGLING = frozenset(["punct", "cc", "prep", "det", "case"])
 _NOMINALS = frozenset(["NOUN", "PROPN", "PRON"])
 _TIME_ENTITIES = frozenset(["DATE", "TIME"])
 # Relations a misparsed post-verbal subject gets: `said the CDC's Dr. Michael Jhung`.
@@ -71,7 +73,8 @@ def _subject(verb: Token, masked: Masked) -> Token | None:
         subject = next(
             (c for c in verb.children if c.dep_ in SUBJECTS and _nominal(c, masked)), None
         )
-        if subject is not None or verb.dep_ not in _SHARED_SUBJECT or verb.head.i == verb.i:
+        shares = verb.dep_ in _SHARED_SUBJECT and not masked(verb.head)
+        if subject is not None or not shares or verb.head.i == verb.i:
             return subject
         verb = verb.head
 
@@ -99,10 +102,14 @@ def _beside_quote(cue: Token, masked: Masked) -> Token | None:
         return None
     between = doc[start : cue.i]
     if all(t.is_punct for t in between):
-        after = doc[cue.i + 1 : cue.i + 1 + _LONGEST_DESCRIPTION]
-        return next((t for t in after if t.pos_ == "PROPN" and _nominal(t, masked)), None)
+        after = [t for t in cue.rights if t.dep_ in _INVERTED and _nominal(t, masked)]
+        return after[0] if after else None
     outside = range(start, cue.i)
-    return next((t for t in between if _nominal(t, masked) and t.head.i not in outside), None)
+    nominals = [t for t in between if _nominal(t, masked)]
+    heads = [t for t in nominals if t.head.i not in outside]
+    # With no phrase head left in the parse, a name ends its phrase: `Chief Chuck Jordan`.
+    names = [t for t in nominals if t.pos_ == "PROPN"]
+    return next(iter(heads or names[-1:] or nominals[-1:]), None)
 
 
 def source_of(cue: Token, masked: Masked) -> Token | None:
@@ -129,7 +136,7 @@ def noun_core(head: Token) -> Span:
     while start < head.i and head.doc[start].is_punct:
         start += 1
     end = min(end, max(start, head.i) + _LONGEST_DESCRIPTION)
-    while end - 1 > head.i and head.doc[end - 1].is_punct:
+    while end - 1 > head.i and head.doc[end - 1].dep_ in _DANGLING:
         end -= 1
     return head.doc[start:end]
 

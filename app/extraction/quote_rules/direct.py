@@ -23,7 +23,8 @@ def _cues(tokens: Span, masked: Masked) -> list[Token]:
 def _holds(verb: Token, masked: Masked) -> bool:
     """A verb whose subject holds the words below it: `Reid went after Trump as a "…"`."""
     return bool(
-        verb.pos_ in ("VERB", "AUX")
+        verb.pos_ == "VERB"
+        and verb.lemma_ != "be"  # `X was "…"` judges X; the words are the narrator's
         and verb.dep_ not in _CONTENT_CLAUSES
         and source_of(verb, masked) is not None
     )

@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.extraction.quote_rules.attribution import Masked, is_according_to, source_of
-from app.extraction.quote_rules.lexicon import CONTENT_NOUNS, INFINITIVE_VERBS, REPORTING_VERBS
+from app.extraction.quote_rules.lexicon import (
+    CONTENT_NOUNS,
+    INFINITIVE_VERBS,
+    OBJECT_PREPOSITIONS,
+    OBJECT_VERBS,
+    REPORTING_VERBS,
+)
 from app.extraction.quote_rules.marks import DOUBLE, SINGLE
 
 _SHORTEST_CONTENT = 3
-_VERBS = REPORTING_VERBS | INFINITIVE_VERBS
+_VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS
 _CLAUSES = frozenset(["ccomp"])
 _EDGE_WORDS = frozenset(["that", "whether", ","])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
@@ -92,6 +98,19 @@ def _infinitive_content(verb: Token) -> list[Token] | None:
     return None
 
 
+def _object_content(verb: Token) -> list[Token] | None:
+    """`mentioned disparaging remarks`, `called for the repeal`, `laid out her proposals`."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return list(child.subtree)
+        if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            for next_word in verb.rights if child.dep_ == "prt" else objects:
+                if next_word.dep_ in ("dobj", "pobj"):
+                    return list(next_word.subtree)
+    return None
+
+
 def _according_content(token: Token) -> list[Token]:
     """`According to X, …` or `…, according to X`: the clause on the other side of it."""
     clause = token.head
@@ -113,11 +132,14 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
     for token in doc:
         lemma = token.lemma_.lower()
         if is_according_to(token):
-            yield token, "according to", _according_content(token)
+            clause = token.head.pos_ in ("VERB", "AUX")
+            yield token, "according to", _according_content(token) if clause else None
         elif token.pos_ in ("VERB", "AUX") and lemma in _VERBS:
             content = _clause_content(token) if lemma in REPORTING_VERBS else None
             if content is None and lemma in INFINITIVE_VERBS:
                 content = _infinitive_content(token)
+            if content is None and lemma in OBJECT_VERBS:
+                content = _object_content(token)
             yield token, token.text, content
         elif token.pos_ == "NOUN" and lemma in CONTENT_NOUNS and _voiced(token):
             # The cue is the verb that voices the noun: `repeated a demand`.

@@ -75,6 +75,22 @@ SPEECH_VERBS = frozenset(
         "recount",
         "reckon",
         "agree",
+        "continue",
+        "accuse",
+        "blast",
+        "slam",
+        "criticize",
+        "criticise",
+        "dismiss",
+        "label",
+        "brand",
+        "dub",
+        "decry",
+        "denounce",
+        "condemn",
+        "mock",
+        "praise",
+        "hail",
     ]
 )
 
@@ -109,9 +125,52 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     ]
 )
 
+# Speech acts whose content is their object: `Clinton mentioned disparaging remarks`,
+# `Trump called for the complete repeal of Obamacare` (with its particle or preposition).
+OBJECT_VERBS = frozenset(
+    [
+        "mention",
+        "discuss",
+        "describe",
+        "question",
+        "criticize",
+        "criticise",
+        "attack",
+        "blast",
+        "slam",
+        "praise",
+        "propose",
+        "endorse",
+        "reference",
+        "outline",
+        "detail",
+        "deny",
+        "dispute",
+        "defend",
+        "blame",
+        "highlight",
+        "express",
+        "reject",
+        "condemn",
+        "denounce",
+        "unveil",
+        "announce",
+        "promise",
+        "call",
+        "demand",
+        "recommend",
+        "lay",
+        "tout",
+        "predict",
+    ]
+)
+# Prepositions and particles that carry the object of such a verb: `called for`.
+OBJECT_PREPOSITIONS = frozenset(["for", "out", "about"])
+
 # Verbs whose reported content is an infinitive: `X vowed to …`, `X urged Y to …`.
 INFINITIVE_VERBS = frozenset(
     [
+        "want",
         "vow",
         "promise",
         "pledge",
