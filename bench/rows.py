@@ -233,7 +233,7 @@ def _reference(*args: str, timeout: float) -> tuple[dict[str, float], float]:
     return parsed, elapsed
 
 
-def _api_words_per_s(port: int, seconds: float) -> tuple[float, Counter[int]]:
+def _api_words_per_s(port: int, seconds: float) -> tuple[float, int, Counter[int]]:
     texts = load_texts()
     statuses: Counter[int] = Counter()
     connection = http.client.HTTPConnection(procs.HOST, port, timeout=60)
@@ -259,7 +259,7 @@ def _api_words_per_s(port: int, seconds: float) -> tuple[float, Counter[int]]:
                 words += word_count(text) if status == 200 else 0
             elapsed = time.perf_counter() - started
             if elapsed >= seconds:
-                return words / elapsed, statuses
+                return words / elapsed, words, statuses
     finally:
         connection.close()
 
@@ -276,7 +276,7 @@ def _concurrent_words_per_s(port: int, clients: int, seconds: float) -> float:
 
 
 @contextlib.contextmanager
-def _pipe_reference() -> Iterator[Callable[[float], float]]:
+def _pipe_reference() -> Iterator[Callable[[float], tuple[float, float]]]:
     """A warm `nlp.pipe` process: call it with seconds, get words per second."""
     with subprocess.Popen(
         [sys.executable, "-m", "bench.reference", "pipe"],
@@ -290,14 +290,16 @@ def _pipe_reference() -> Iterator[Callable[[float], float]]:
         assert process.stdin is not None and process.stdout is not None
         stdin, stdout = process.stdin, process.stdout
 
-        def run(seconds: float) -> float:
+        def run(seconds: float) -> tuple[float, float]:
+            """Words per second, and per CPU second."""
             stdin.write(f"{seconds}\n")
             stdin.flush()
             line = stdout.readline()
             if not line:
                 raise RuntimeError("bench.reference pipe stopped")
             result = json.loads(line)
-            return float(result["words"]) / float(result["seconds"])
+            words = float(result["words"])
+            return words / float(result["seconds"]), words / max(float(result["cpu"]), 1e-9)
 
         try:
             if not json.loads(stdout.readline() or "{}").get("ready"):
@@ -317,15 +319,22 @@ def row_extraction(options: Options) -> Row:
     total_words = sum(word_count(t) for t in texts)
     raw: list[float] = []
     api: list[float] = []
+    raw_cpu: list[float] = []  # words per CPU second: steadier when others share the cores
+    api_cpu: list[float] = []
     statuses: Counter[int] = Counter()
     with (
         procs.running("app", "app", env=_app_env(options)) as app,
         _pipe_reference() as pipe,
     ):
         for _ in range(options.rounds):
-            raw.append(pipe(options.seconds))
-            words_per_s, round_statuses = _api_words_per_s(app.port, options.seconds)
+            raw_wall, raw_cpu_rate = pipe(options.seconds)
+            raw.append(raw_wall)
+            raw_cpu.append(raw_cpu_rate)
+            cpu_before = procs.tree_cpu_seconds(app.pid)
+            words_per_s, words, round_statuses = _api_words_per_s(app.port, options.seconds)
+            cpu = procs.tree_cpu_seconds(app.pid) - cpu_before
             api.append(words_per_s)
+            api_cpu.append(words / max(cpu, 1e-9))
             statuses.update(round_statuses)
         concurrent = _concurrent_words_per_s(app.port, options.concurrency, options.seconds)
     raw_wps = statistics.median(raw)
@@ -345,6 +354,10 @@ def row_extraction(options: Options) -> Row:
             f"alternating {options.seconds:g} s runs, ratio = median of the pairs' ratios; "
             f"API runs {', '.join(f'{x:,.0f}' for x in api)}; "
             f"nlp.pipe runs {', '.join(f'{x:,.0f}' for x in raw)}; non-200 answers {errors}",
+            f"per CPU second (server worker + extraction processes vs the nlp.pipe process, "
+            f"steadier when other processes share the cores): "
+            f"{statistics.median(api_cpu):,.0f} vs {statistics.median(raw_cpu):,.0f} words, "
+            f"ratio {statistics.median(a / r for a, r in zip(api_cpu, raw_cpu, strict=True)):.2f}",
             f"with {options.concurrency} clients (the extraction concurrency): "
             f"{concurrent:,.0f} words/s = {concurrent / raw_wps:.2f}x one nlp.pipe",
         ],
