@@ -262,6 +262,19 @@ def test_bylines_and_credits_are_typed_by_position_and_shape(extract: Extract) -
     assert vucci.mentions[0].field == "image_credit"
 
 
+def test_a_byline_lists_people_and_organisations(extract: Extract) -> None:
+    facts = extract(
+        "# Talks stall in Moscow\n\nBy Anna Berg and Agence France-Presse\n\n"
+        "**Lavrov in Moscow / Getty Images**\n\n"
+        "Sergei Lavrov said on Monday in Moscow that talks had stalled.\n"
+    )
+    assert actor(facts, "Anna Berg").type == "person"
+    assert actor(facts, "Agence France-Presse").type == "organization"
+    assert actor(facts, "Getty Images").type == "organization"
+    caption = [m.text for m in actor(facts, "Sergei Lavrov").mentions if m.field != "body"]
+    assert caption == ["Lavrov"]
+
+
 def test_headline_and_caption_only_mention_actors_the_body_names(extract: Extract) -> None:
     facts = extract(FIELDS_ARTICLE)
     # Title Case words (`Disagreements Remain`, `Kremlin`) and related-article titles (`Abe`)

@@ -117,10 +117,12 @@ def _owners(drafts: Iterable[Draft]) -> dict[int, Draft]:
 
 
 def _organization_countries(
-    parsed: ArticleDoc, organizations: Iterable[Draft], owners: dict[int, Draft]
+    parsed: ArticleDoc,
+    organizations: Iterable[Draft],
+    owners: dict[int, Draft],
+    countries: dict[str, str],
 ) -> None:
     """`Japan's Defense Ministry`, `Russian Foreign Ministry`: the words before tell."""
-    countries = {d.country: d.name for d in owners.values() if d.kind == "country" and d.country}
     for draft in organizations:
         for name in draft.names:
             if (run := title_run(name, parsed.sentence_of(name.start).start)) is not None:
@@ -179,7 +181,8 @@ def extract_actors(parsed: ArticleDoc) -> ActorIndex:
     countries = {d.country: d.name for d in drafts if d.kind == "country" and d.country}
     people = [d for d in drafts if d.type == "person"]
     assign_roles(parsed, people, owners, countries)
-    _organization_countries(parsed, (d for d in drafts if d.type == "organization"), owners)
+    organizations = [d for d in drafts if d.type == "organization"]
+    _organization_countries(parsed, organizations, owners, countries)
     link_descriptions(doc, people, owners)
     resolve_pronouns(doc, people, quoted_tokens(parsed))
     field_mentions(parsed.article, drafts)

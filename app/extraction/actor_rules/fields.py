@@ -48,10 +48,10 @@ def _find_known(text: str, forms: dict[str, Draft], where: MentionField) -> None
 
 
 def _is_organization(part: str) -> bool:
-    parts = part.split()
-    return (
-        len(parts) == 1 or part.replace(".", "").isupper() or parts[-1].lower() in CREDIT_ORG_WORDS
-    )
+    """One word (`Bloomberg`, `AP`) or a name ending in an organisation word (`Getty
+    Images`, `Agence France-Presse`); an all-capitals `JOHN SMITH` is still a person."""
+    parts = words(part)
+    return len(part.split()) == 1 or parts[-1] in CREDIT_ORG_WORDS
 
 
 def _credited(text: str, where: MentionField, drafts: list[Draft]) -> None:

@@ -180,7 +180,9 @@ REPORT_NOUNS = frozenset({"report", "reports", "reporting", "poll", "survey", "e
 
 # Words of a byline or photo credit that mark an organisation rather than a person.
 CREDIT_ORG_WORDS = frozenset(
-    set(ORG_HEADS) | {"photo", "photos", "images", "pictures", "staff", "wire", "service", "pool"}
+    set(ORG_HEADS)
+    | {"photo", "photos", "images", "pictures", "staff", "wire", "service", "pool"}
+    | {"presse", "commons", "media", "tv", "online"}
 )
 # Trailing words of a photo credit that say what was credited, not who.
 CREDIT_SUFFIXES = frozenset({"photo", "photos", "file", "pool", "handout", "via"})

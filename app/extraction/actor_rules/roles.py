@@ -4,8 +4,8 @@
 in Russo-Japanese ties at Temple University in Tokyo,` → expert in Russo-Japanese ties
 (Temple University); `Putin foreign policy aide, Yuri Ushakov` → foreign policy aide
 (Vladimir Putin). Words in front of the role that name another actor or a nationality
-are its affiliation; a prepositional phrase whose object names an organisation or a
-place is too. Kinship nouns (`his father, …`) describe but are no role.
+are its affiliation; so is a prepositional phrase whose object names an actor. Kinship
+nouns (`his father, …`) describe but are no role.
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def affiliation_of(
     """Name and country of what the words affiliate to: an actor or a nationality."""
     for token in tokens:
         if (owner := owners.get(token.i)) is not None:
-            return owner.name, owner.country if owner.type == "place" else None
+            # A person's country is theirs; an aide's is not the boss's by that alone.
+            return owner.name, owner.country if owner.type != "person" else None
         if code := nationality_country(token.text):
             return countries.get(code) or country_name(code), code
     norp = [t for t in tokens if t.ent_type_ == "NORP"]
@@ -166,7 +167,7 @@ def _joined(tokens: Sequence[Token]) -> str:
     return text.strip()
 
 
-def read_role(words: Span, head: Token, owners: Owners, countries: Mapping[str, str]) -> _Reading:
+def read_role(phrase: Span, head: Token, owners: Owners, countries: Mapping[str, str]) -> _Reading:
     """The role, affiliation, country and gender that a title or apposition gives.
 
     Affiliation words before the head noun come out of the title (`Retired U.S. Air Force
@@ -174,14 +175,14 @@ def read_role(words: Span, head: Token, owners: Owners, countries: Mapping[str, 
     Russo-Japanese ties`) up to a prepositional phrase naming an actor.
     """
     tokens = [
-        t for t in words if t.i > head.i or (t.lower_ not in DETERMINERS and t.tag_ != "PRP$")
+        t for t in phrase if t.i > head.i or (t.lower_ not in DETERMINERS and t.tag_ != "PRP$")
     ]
     cut = _phrase_affiliation(tokens, owners)
     core = tokens[:cut]
     affiliated = [t for t in core if t.i < head.i and _is_affiliation(t, owners)]
     title_tokens = [t for t in core if t not in affiliated and t.lower_ not in HONORIFICS]
     affiliation, country = affiliation_of(affiliated + tokens[len(core) :], owners, countries)
-    end = tokens[cut].i if cut is not None else words.end
+    end = tokens[cut].i if cut is not None else phrase.end
     noun = head.lower_
     honorific = next((HONORIFICS[t.lower_] for t in tokens if t.lower_ in HONORIFICS), None)
     gender = KINSHIP.get(noun) or GENDERED_ROLE_WORDS.get(noun) or honorific
