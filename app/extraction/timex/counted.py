@@ -1,0 +1,186 @@
+"""Handlers for dates counted from a point: `Tuesday`, `last week`, `a year ago`, `that day`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from app.extraction.timex import lexicon as lx
+from app.extraction.timex.calendar import GRAINS, Grain, Period
+from app.extraction.timex.common import (
+    fiscal_reference,
+    grain_of,
+    number,
+    offset_of,
+    parse_date,
+    pick_by,
+)
+from app.extraction.timex.context import Context
+from app.extraction.timex.patterns import DAY_WORD, WEEKDAY
+from app.extraction.timex.timex import Recurring, Timex, dated, recurring, relative
+
+
+def _weekday_recurring(name: str) -> Recurring:
+    weekday = lx.WEEKDAYS[name.lower()]
+    return Recurring(
+        f"XXXX-WXX-{weekday + 1}",
+        "week",
+        lambda week: Period("day", week.start + dt.timedelta(days=weekday)),
+    )
+
+
+def _with_part(day: Timex, part: str | None) -> Timex:
+    """`Friday afternoon` is a time: the day's value with TIMEX3's `TAF`."""
+    if not part or day.value is None:
+        return day
+    code = lx.DAY_PARTS[part.lower()]
+    return Timex("time", f"{day.value}T{code}", "time", day.period, day.mod, day.anchor,
+                 day.direction)  # fmt: skip
+
+
+def weekday(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`Tuesday`, `last Friday`, `Friday afternoon`: the week the tense points to."""
+    what = _weekday_recurring(match.group("day"))
+    if (story := match.group("story")) and ctx.reference is not None:
+        # `the previous Friday`, `the following Monday`: the week of the story's last date
+        back = story.lower().split()[-1] in ("previous", "preceding")
+        reference = ctx.reference
+        day = recurring(what, "last" if back else "next", reference.period.start, ctx.tense)
+        return _with_part(reference.then(day.period) if day.period else day, match.group("part"))
+    how = pick_by(match.group("rel"), ctx.tense)
+    if how == "same" and re.match(r"['’]s\b", ctx.after(3)):
+        how = "past"  # `Thursday's closing price` reports what has happened
+    day = recurring(what, how, ctx.published, ctx.tense)
+    return _with_part(day, match.group("part"))
+
+
+_DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def day_word(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`yesterday`, `tonight`, `tomorrow morning`, `this morning`, `last night`."""
+    word = (match.group("word") or match.group("this")).lower()
+    offset = -1 if word == "last" else _DAY_WORDS.get(word, 0)
+    part = match.group("part") or match.group("part2") or ("night" if word == "tonight" else None)
+    return _with_part(relative("day", offset, ctx.published), part)
+
+
+def _day_of(text: str, ctx: Context) -> Timex:
+    lowered = text.lower()
+    if lowered in _DAY_WORDS:
+        return relative("day", _DAY_WORDS[lowered], ctx.published)
+    return recurring(_weekday_recurring(lowered), ctx.tense, ctx.published, ctx.tense)
+
+
+_NAMED_TIMES: Final = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_HOURS_LATER: Final = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
+# A day named next to a clock time, which TIMEX3 keeps as an expression of its own.
+_DAY_AFTER: Final = re.compile(
+    rf"\s*(?:\([^()]{{1,16}}\)\s*|\([^()]{{0,16}}?\s)?(?:[A-Z]{{2,4}}\s+)?(?:on\s+)?"
+    rf"(?P<day>{WEEKDAY}|{DAY_WORD})\b",
+    re.I,
+)
+_DAY_BEFORE: Final = re.compile(rf"\b(?P<day>{WEEKDAY}|{DAY_WORD})(?:,?\s+at)?\s+$", re.I)
+
+
+def _clock(match: re.Match[str]) -> str | None:
+    """`10:35 a.m.` → `10:35`; `4 in the morning` → `04:00`; `noon` → `12:00`."""
+    if clock := match.group("clock"):
+        if clock.lower() in _NAMED_TIMES:
+            return _NAMED_TIMES[clock.lower()]
+        parsed = parse_date(clock.replace(".", ""), dt.date(2000, 1, 1))
+        return f"{parsed:%H:%M}" if parsed else None
+    hour = int(number(match.group("hour")) or 0)
+    if hour > 12:
+        return None
+    part = match.group("part") or match.group("part2") or "morning"
+    hour = hour % 12 + _HOURS_LATER.get(part.lower(), 0)
+    return f"{hour:02d}:00"
+
+
+def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`10:35 a.m.`, `3 p.m. Friday`, `noon`: on the day named beside it, else the publication."""
+    hhmm = _clock(match)
+    if hhmm is None:
+        return None
+    named = _DAY_AFTER.match(ctx.after()) or _DAY_BEFORE.search(ctx.before())
+    day = _day_of(named.group("day"), ctx) if named else relative("day", 0, ctx.published)
+    value = f"{day.value}T{hhmm}" if day.value else f"T{hhmm}"
+    return Timex("time", value, "time", day.period, None, day.anchor, day.direction)
+
+
+def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`last year`, `this week`, `next month`, `the past decade`: calendar units."""
+    return relative(grain_of(match.group("unit")), offset_of(match.group("rel")), ctx.published)
+
+
+def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
+    what = Recurring("XXXX-WXX-WE", "week", lambda week: Period.containing("weekend", week.start))
+    return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+
+
+_BACKWARDS: Final = frozenset({"ago", "earlier", "previously", "back"})
+# Counted from the story's own time rather than from the publication.
+_NARRATIVE: Final = frozenset({"earlier", "later"})
+
+
+def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`a year ago`, `three days later`: the unit counted from the publication date."""
+    count = number(match.group("num")) if match.group("num") else None
+    backwards = match.group("dir").lower() in _BACKWARDS
+    if count is None or count != int(count):
+        return Timex("date", "PAST_REF" if backwards else "FUTURE_REF", None)
+    unit = grain_of(match.group("unit") or match.group("units"))
+    steps = int(count) * (-1 if backwards else 1)
+    word = re.sub(r"\s+", " ", match.group("dir").lower())
+    reference = ctx.reference if word in _NARRATIVE else fiscal_reference(ctx)
+    if reference is not None and (word in _NARRATIVE or unit == "year"):
+        # `three days later` goes on from the story's date; `a year ago` after a quarter's
+        # results is that quarter a year before.
+        finer = min(unit, reference.period.grain, key=GRAINS.index)
+        start = Period.containing(finer, reference.period.start)
+        return reference.then(start.moved(unit, steps))
+    if unit in ("decade", "century"):
+        steps, unit = steps * (10 if unit == "decade" else 100), "year"
+    return relative(unit, steps, ctx.published)
+
+
+_ANAPHORIC_OFFSETS: Final = {
+    "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
+    "the previous": -1, "the preceding": -1, "the prior": -1, "after": 1, "before": -1,
+}  # fmt: skip
+
+
+def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`that day`, `the following week`, `the next morning`, `the year`: the story's own time."""
+    words = re.sub(r"\s+", " ", (match.group("det") or match.group("side")).lower())
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    part = unit if unit in lx.DAY_PARTS else None
+    grain: Grain = "day" if part else grain_of(unit)
+    if words == "the next" and grain != "day":
+        return None  # `the next week` looks ahead from the publication
+    offset = _ANAPHORIC_OFFSETS[words]
+    reference = ctx.reference
+    if reference is None:
+        return _with_part(relative(grain, offset, ctx.published), part)
+    if GRAINS.index(reference.period.grain) > GRAINS.index(grain):
+        return reference.then(reference.period)  # `that day` after `in 1998`: 1998 is all we know
+    period = Period.containing(grain, reference.period.start).shift(offset)
+    return _with_part(reference.then(period), part)
+
+
+def year_end(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`year-end`, `the year's end`: the last day of the publication's year."""
+    year = relative("year", 0, ctx.published)
+    if year.period is None:
+        return Timex("date", "XXXX-12-31", "day")
+    last_day = Period("day", year.period.end - dt.timedelta(days=1))
+    return dated(last_day, anchor=ctx.published)
+
+
+def the_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the year`, `the full year`: the publication's; `the year ended March 31` is a span."""
+    if re.match(r"\s+(?:ended|ending)\b", ctx.after(8)):
+        return Timex("duration", "P1Y", "year")
+    return relative("year", 0, ctx.published)

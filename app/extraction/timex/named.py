@@ -1,0 +1,217 @@
+"""Handlers for dates the text names: `Jan. 15, 2019`, `March`, `the 1990s`, `the third quarter`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Final
+
+from dateutil.easter import easter
+
+from app.extraction.timex import lexicon as lx
+from app.extraction.timex.calendar import Grain, Period, nth_weekday, season
+from app.extraction.timex.common import (
+    fiscal_reference,
+    month_number,
+    offset_of,
+    parse_date,
+    pick_by,
+    reference_day,
+)
+from app.extraction.timex.context import Context
+from app.extraction.timex.timex import Recurring, Timex, dated, recurring, relative
+
+
+def full_date(match: re.Match[str], ctx: Context) -> Timex | None:
+    """Full dates in any format dateutil reads: `2019-01-22`, `11/02/89 09:42`, `Jan. 15, 2019`."""
+    parsed = parse_date(match.group(0), reference_day(ctx))
+    if parsed is None:
+        return None
+    day = Timex("date", parsed.date().isoformat(), "day", Period("day", parsed.date()))
+    if match.groupdict().get("time"):
+        return Timex("time", f"{day.value}T{parsed:%H:%M}", "time", day.period)
+    return day
+
+
+def month_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    parsed = parse_date(match.group(0), dt.date(2000, 1, 1))
+    return dated(Period.containing("month", parsed.date())) if parsed else None
+
+
+def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
+    probe = parse_date(match.group("date"), dt.date(2000, 1, 1))  # a leap year: 29 February reads
+    if probe is None:
+        return None
+    month, day = probe.month, probe.day
+
+    def occurrence(year: Period) -> Period:
+        last_day = 28 if (month, day) == (2, 29) and year.start.year % 4 else day
+        return Period("day", dt.date(year.start.year, month, last_day))
+
+    what = Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
+    found = recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+    if match.group("week_of") and found.period is not None:  # `the week of March 6`
+        week = Period.containing("week", found.period.start)
+        return Timex("date", week.value, "week", week, None, found.anchor, found.direction)
+    return found
+
+
+def month_name(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`January`, `last October`: a month of the year the tense or the determiner points to."""
+    if ctx.span[-1].tag_ == "MD" or ctx.span[-1].pos_ == "VERB":  # `may`, `to march`
+        return None
+    month = month_number(match.group("month"))
+    if match.group("yrel"):  # `February this year`
+        the_year = relative("year", offset_of(match.group("yrel")), ctx.published)
+        if the_year.period is None:
+            return Timex("date", None, "month")
+        return dated(Period("month", the_year.period.start.replace(month=month)),
+                     anchor=ctx.published)  # fmt: skip
+    what = Recurring(
+        f"XXXX-{month:02d}",
+        "year",
+        lambda year: Period("month", dt.date(year.start.year, month, 1)),
+    )
+    return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+
+
+def year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """A year stands alone; a four-digit count of things (`2000 troops`) does not."""
+    following = ctx.after(30)
+    if re.match(r"\s*(?:%|percent|per\s?cent|[-\s]?(?:yen|dollars|euros|pounds))", following):
+        return None
+    last = ctx.span[-1]
+    if not match.group(0).lower().startswith("fiscal") and last.i + 1 < len(last.doc):
+        previous = last.doc[ctx.span[0].i - 1] if ctx.span[0].i else last
+        introduced = previous.pos_ in ("DET", "ADP") or previous.tag_ == "PRP$"
+        if last.nbor().tag_ == "NNS" and not introduced:
+            return None  # `sent 2000 troops`, but `the 1989 results`, `in 1990 sales rose`
+    return dated(Period("year", dt.date(int(match.group("year")), 1, 1)))
+
+
+DECADE_WORDS: Final = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def decade(match: re.Match[str], ctx: Context) -> Timex | None:
+    short = match.group("short") or match.group("word")
+    if short:  # `the '80s`, `the nineties`: the century of the article, or the one before
+        tens = int(short) if short.isdigit() else DECADE_WORDS[short.lower()]
+        now = reference_day(ctx).year
+        start = now // 100 * 100 + tens * 10
+        return dated(Period("decade", dt.date(start - 100 if start > now else start, 1, 1)))
+    return dated(Period("decade", dt.date(int(match.group("digits")) * 10, 1, 1)))
+
+
+ORDINAL_WORDS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+
+
+def _ordinal(text: str) -> int:
+    lowered = text.lower()
+    digits = re.match(r"\d+", lowered)
+    return int(digits.group(0)) if digits else ORDINAL_WORDS[lowered]
+
+
+def century(match: re.Match[str], ctx: Context) -> Timex | None:
+    first_year = (_ordinal(match.group("nth")) - 1) * 100
+    return dated(Period("century", dt.date(max(first_year, 1), 1, 1)))
+
+
+def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
+    """The `nth` quarter or half of `year`, else the nearest one to the publication."""
+    count = 2 if grain == "half" else 4
+    nth = min(nth, count)  # `the last quarter`, `the final half`
+    months_per = 12 // count
+
+    def occurrence(cycle: Period) -> Period:
+        return Period(grain, dt.date(cycle.start.year, (nth - 1) * months_per + 1, 1))
+
+    if year is not None:
+        return dated(occurrence(Period("year", dt.date(year, 1, 1))))
+    code = "Q" if grain == "quarter" else "H"
+    what = Recurring(f"XXXX-{code}{nth}", "year", occurrence)
+    # Results are announced after the quarter ends and forecast before: the nearest one is meant.
+    return recurring(what, "same", ctx.published, ctx.tense)
+
+
+def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the third quarter (of 1989)`, `the first half`, `third-quarter`."""
+    grain: Grain = "half" if match.group("unit").lower() == "half" else "quarter"
+    nth = lx.ORDINALS[match.group("nth").lower()]
+    if yrel := match.group("yrel"):  # `next year's first quarter`
+        year = relative("year", offset_of(yrel), ctx.published)
+        if year.period is None:
+            return Timex("date", None, grain)
+        return dated(_part(grain, nth, year.period.start.year, ctx).period or year.period,
+                     anchor=ctx.published)  # fmt: skip
+    written = match.group("year") or match.group("year_before")
+    return _part(grain, nth, int(written) if written else None, ctx)
+
+
+def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the quarter`, `the latest period`, `the year-earlier quarter` in business news.
+
+    They go on about the quarter last named; with none, the last one completed.
+    """
+    years_back = 1 if match.group("earlier") or match.group("adjective") else 0
+    if nth := match.group("nth"):  # `the year-ago third quarter`
+        quarter = _part("quarter", lx.ORDINALS[nth.lower()], None, ctx)
+        if quarter.period is None or ctx.published is None:
+            return quarter
+        return dated(quarter.period.moved("year", -years_back), anchor=ctx.published)
+    if reference := fiscal_reference(ctx):
+        return reference.then(reference.period.moved("year", -years_back))
+    return relative("quarter", -1 - 4 * years_back, ctx.published)
+
+
+def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
+    word = match.group("season").lower()
+    if word == "fall" and not (match.group("rel") or match.group("year")):
+        return None  # `his fall`, `prices fall`: only `this fall`, `the fall of 1998` are dates
+    if match.group(0)[0].isupper() and ctx.span[0].ent_type_ not in ("", "DATE"):
+        return None  # a name: `the Prague Spring`
+    code = lx.SEASONS[word]
+    if match.group("year"):
+        return dated(season(code, int(match.group("year"))))
+    what = Recurring(f"XXXX-{code}", "year", lambda year: season(code, year.start.year))
+    return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+
+
+HOLIDAYS: Final[dict[str, Callable[[int], dt.date]]] = {
+    "christmas": lambda year: dt.date(year, 12, 25),
+    "christmas eve": lambda year: dt.date(year, 12, 24),
+    "christmas day": lambda year: dt.date(year, 12, 25),
+    "new year's day": lambda year: dt.date(year, 1, 1),
+    "new year's eve": lambda year: dt.date(year, 12, 31),
+    "thanksgiving": lambda year: nth_weekday(year, 11, 3, 4),
+    "thanksgiving day": lambda year: nth_weekday(year, 11, 3, 4),
+    "easter": easter,
+    "easter sunday": easter,
+    "independence day": lambda year: dt.date(year, 7, 4),
+    "halloween": lambda year: dt.date(year, 10, 31),
+    "valentine's day": lambda year: dt.date(year, 2, 14),
+    "labor day": lambda year: nth_weekday(year, 9, 0, 1),
+    "memorial day": lambda year: nth_weekday(year, 5, 0, -1),
+    # US federal elections: the Tuesday after the first Monday of November.
+    "election day": lambda year: nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1),
+}
+
+
+def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
+    day_of = HOLIDAYS[re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))]
+    if match.group("year"):
+        return dated(Period("day", day_of(int(match.group("year")))))
+    fixed = day_of(2001)  # a year whose date stands for the unresolved value
+    moves = day_of(2002) != fixed.replace(year=2002)
+    unresolved = "XXXX-XX-XX" if moves else f"XXXX-{fixed:%m-%d}"
+    what = Recurring(unresolved, "year", lambda year: Period("day", day_of(year.start.year)))
+    return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)

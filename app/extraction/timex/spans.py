@@ -1,0 +1,81 @@
+"""Handlers for spans and repetitions: `70 years`, `decades`, `now`, `daily`, `every Tuesday`."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from app.extraction.timex import lexicon as lx
+from app.extraction.timex.common import duration_value, month_number, number
+from app.extraction.timex.context import Context
+from app.extraction.timex.timex import Timex
+
+_PERSON_NOUNS: Final = frozenset(
+    {"boy", "girl", "son", "daughter", "child", "kid", "baby", "wife", "husband", "widow",
+     "man", "woman", "victim", "suspect", "patient", "mother", "father", "brother", "sister",
+     "grandson", "granddaughter", "friend", "veteran", "native", "teen", "youth", "nephew",
+     "niece", "cousin", "guy", "lady", "gunman", "defendant", "resident", "student"}
+)  # fmt: skip
+_PERSON_SUFFIXES: Final = ("er", "or", "ist", "ian", "ant", "man", "woman", "ee")
+
+
+def _is_age(ctx: Context) -> bool:
+    """`a 52-year-old obstetrician`, `the 6-year-old`: a person's age, which is no date."""
+    old = ctx.span[-1]
+    noun = old.head if old.head.i > old.i else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return True
+    lemma = noun.lemma_.lower()
+    return (noun.pos_ == "PROPN" or noun.ent_type_ == "PERSON" or lemma in _PERSON_NOUNS
+            or lemma.endswith(_PERSON_SUFFIXES))  # fmt: skip
+
+
+_RATE: Final = re.compile(r"(?:\d|\$|dollars?|cents?|percent|%|times|twice)\s*$", re.I)
+
+
+def duration(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`70 years`, `more than 70 years`, `a 16-hour flight`, `a 70-year-old dispute`."""
+    if match.group("old") and match.group("old").lower().endswith("old") and _is_age(ctx):
+        return None
+    written = match.group("num") or "one"  # `day-long`
+    unit = match.group("unit") or match.group("unit2")
+    grain = unit.lower().removesuffix("s")
+    if grain == "second" and ctx.span[-1].pos_ != "NOUN":
+        return None  # `a second betrayal`
+    if grain == "quarter" and "-" in match.group(0):
+        return None  # `three-quarters of`, `four-quarter`: fractions, not periods
+    if written.lower() in ("a", "an") and _RATE.search(ctx.before(12)):
+        return Timex("set", duration_value(1, unit), grain)  # `$5 a day`, `twice a week`
+    count = number(written)
+    if count is not None and match.group("half"):
+        count += 0.5
+    return Timex("duration", duration_value(count, unit), grain)
+
+
+def vague_span(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`years`, `recent weeks`, `the coming months`, `for generations`: some number of units."""
+    unit = match.group("unit")
+    return Timex("duration", duration_value(None, unit), unit.lower().removesuffix("s"))
+
+
+def reference(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`now`, `recently`, `the future`, `current`: TIMEX3's reference points."""
+    key = re.sub(r"\s+", " ", match.group(0).lower())
+    if key == "current" and ctx.span[0].pos_ != "ADJ":
+        return None  # `the current` of a river, `current account` as a name
+    return Timex("date", lx.REFERENCES[key], None)
+
+
+def set_adverb(match: re.Match[str], ctx: Context) -> Timex | None:
+    word = match.group(0).lower()
+    return Timex("set", lx.SET_ADVERBS[word], None)
+
+
+def every(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`every day`, `each year`, `every Tuesday`, `on Mondays`."""
+    if name := match.group("weekday") or match.group("weekdays"):
+        return Timex("set", f"XXXX-WXX-{lx.WEEKDAYS[name.lower()] + 1}", "day")
+    if match.group("month"):
+        return Timex("set", f"XXXX-{month_number(match.group('month')):02d}", "month")
+    unit = match.group("unit")
+    return Timex("set", duration_value(1, unit), unit.lower())
