@@ -162,6 +162,28 @@ def test_partial_quote(article: Article) -> None:
     assert (quote.kind, speaker(quote), quote.cue) == ("partial", "Sergei Lavrov", "complained")
 
 
+def test_fragment_belongs_to_the_clause_that_uses_it(article: Article) -> None:
+    facts = article(
+        "Senate leader Harry Reid spoke on Monday. "
+        'In recent weeks, Reid has gone after the senator as a "spoiled brat."'
+    )
+    assert speaker(one_quote(facts, "spoiled brat")) == "Harry Reid"
+
+
+def test_fragment_judging_someone_is_the_speakers_not_theirs(article: Article) -> None:
+    facts = article('Donald Trump tweeted early on Friday that Alicia Machado was "disgusting."')
+    assert speaker(one_quote(facts, "disgusting")) == "Donald Trump"
+
+
+def test_source_lost_by_the_parse_after_the_quote(article: Article) -> None:
+    facts = article(
+        "Police said the driver had fled. "
+        '"I will just make this promise to you: We will achieve justice in this case," '
+        "Tulsa police Chief Chuck Jordan said Monday."
+    )
+    assert speaker(one_quote(facts, "I will just make")) == "Chuck Jordan"
+
+
 def test_unnamed_source_is_the_description(article: Article) -> None:
     facts = article('"We are ready," a senior government official said on Tuesday.')
     quote = one_quote(facts, "We are ready")
@@ -228,6 +250,14 @@ def test_channel_of_a_report(article: Article) -> None:
 def test_indirect_quotes(article: Article, text: str, content: str, who: str, cue: str) -> None:
     (quote,) = quotes(article(text), "indirect")
     assert (quote.text, speaker(quote), quote.cue) == (content, who, cue)
+
+
+def test_speech_act_with_object_content(article: Article) -> None:
+    (quote,) = quotes(
+        article("Senator Maria Lopez called for the complete repeal of the health law."),
+        "indirect",
+    )
+    assert (quote.text, speaker(quote)) == ("the complete repeal of the health law", "Maria Lopez")
 
 
 def test_news_agency_report_is_the_speaker_and_the_channel(article: Article) -> None:

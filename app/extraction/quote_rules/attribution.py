@@ -109,7 +109,14 @@ def _beside_quote(cue: Token, masked: Masked) -> Token | None:
     heads = [t for t in nominals if t.head.i not in outside]
     # With no phrase head left in the parse, a name ends its phrase: `Chief Chuck Jordan`.
     names = [t for t in nominals if t.pos_ == "PROPN"]
-    return next(iter(heads or names[-1:] or nominals[-1:]), None)
+    first = next(iter(heads or names[-1:] or nominals[-1:]), None)
+    if first is None:
+        return None
+    # A noun phrase ends in its head: `Tulsa police Chief Chuck Jordan` is Jordan.
+    last = first.i
+    while last + 1 < cue.i and _nominal(doc[last + 1], masked):
+        last += 1
+    return doc[last]
 
 
 def source_of(cue: Token, masked: Masked) -> Token | None:
