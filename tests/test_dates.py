@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 
 import pytest
 
+from app.extraction.timex.rules import RULES
 from app.models import DateMention, Facts
 
 Extract = Callable[..., Facts]
@@ -194,6 +196,12 @@ def test_times_of_day(extract: Extract) -> None:
     assert value_of(extract, "He left last night.", "last night") == "2019-01-20TNI"
 
 
+def test_a_clock_time_takes_the_date_written_after_it(extract: Extract) -> None:
+    text = "The offer was extended until 5 p.m. EST, Feb. 6."
+    assert value_of(extract, text, "5 p.m.") == "2019-02-06T17:00"
+    assert value_of(extract, text, "Feb. 6") == "2019-02-06"
+
+
 # ---------------------------------------------------------------- durations and vague values
 @pytest.mark.parametrize(
     ("sentence", "phrase", "expected", "mod"),
@@ -219,6 +227,28 @@ def test_durations_and_vague_expressions(
     assert (found[phrase].value, found[phrase].mod) == (expected, mod)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The fleet sailed for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The call lasted a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("The firm will close at year-end.", "year-end", "2019-12-31"),
+        ("Rock music was born in the fifties.", "the fifties", "195X"),
+        ("Crowds gathered on Thanksgiving Day.", "Thanksgiving Day", "2018-11-22"),
+        ("He earns $500 a week.", "a week", "P1W"),
+    ],
+)
+def test_fractions_year_end_decade_words_holidays_and_rates(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase) == expected
+
+
+def test_a_rate_is_a_set(extract: Extract) -> None:
+    found = {m.text: m for m in dates(extract, "He earns $500 a week.")}
+    assert found["a week"].type == "set"
+
+
 def test_a_persons_age_is_not_a_duration(extract: Extract) -> None:
     assert dates(extract, "The 52-year-old doctor was shot.") == []
 
@@ -234,6 +264,16 @@ def test_sets(extract: Extract) -> None:
 def test_leading_prepositions_stay_out_of_the_text(extract: Extract) -> None:
     (since,) = dates(extract, "Prices have risen since 2015.")
     assert (since.text, since.mod) == ("2015", "ON_OR_AFTER")
+
+
+def test_patterns_stay_linear_on_repetitive_text() -> None:
+    """No rule backtracks over a run of words it half-matches (the rules run per request)."""
+    text = " ".join(["latest", "recent", "the", "past", "few", "year-earlier"] * 4000)
+    started = time.perf_counter()
+    for rule in RULES:
+        for _ in rule.pattern.finditer(text):
+            pass
+    assert time.perf_counter() - started < 5.0
 
 
 # ---------------------------------------------------------------- the shipped article

@@ -17,7 +17,8 @@ from app.extraction.timex.common import (
     pick_by,
 )
 from app.extraction.timex.context import Context
-from app.extraction.timex.patterns import DAY_WORD, WEEKDAY
+from app.extraction.timex.named import day_of_year
+from app.extraction.timex.patterns import DAY, DAY_WORD, MONTH, WEEKDAY
 from app.extraction.timex.timex import Recurring, Timex, dated, recurring, relative
 
 
@@ -67,18 +68,22 @@ def day_word(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _day_of(text: str, ctx: Context) -> Timex:
+    """The day a clock time is on: `Friday`, `yesterday`, `Nov. 9`."""
     lowered = text.lower()
     if lowered in _DAY_WORDS:
         return relative("day", _DAY_WORDS[lowered], ctx.published)
-    return recurring(_weekday_recurring(lowered), ctx.tense, ctx.published, ctx.tense)
+    what = _weekday_recurring(lowered) if lowered in lx.WEEKDAYS else day_of_year(text)
+    if what is None:
+        return relative("day", 0, ctx.published)
+    return recurring(what, ctx.tense, ctx.published, ctx.tense)
 
 
 _NAMED_TIMES: Final = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _HOURS_LATER: Final = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
 # A day named next to a clock time, which TIMEX3 keeps as an expression of its own.
 _DAY_AFTER: Final = re.compile(
-    rf"\s*(?:\([^()]{{1,16}}\)\s*|\([^()]{{0,16}}?\s)?(?:[A-Z]{{2,4}}\s+)?(?:on\s+)?"
-    rf"(?P<day>{WEEKDAY}|{DAY_WORD})\b",
+    rf"\s*(?:\([^()]{{1,16}}\)\s*|\([^()]{{0,16}}?\s)?(?:[A-Z]{{2,4}},?\s+)?(?:on\s+)?"
+    rf"(?P<day>{WEEKDAY}|{DAY_WORD}|{MONTH}\s+{DAY})(?!\w)",
     re.I,
 )
 _DAY_BEFORE: Final = re.compile(rf"\b(?P<day>{WEEKDAY}|{DAY_WORD})(?:,?\s+at)?\s+$", re.I)

@@ -39,9 +39,9 @@ def month_year(match: re.Match[str], ctx: Context) -> Timex | None:
     return dated(Period.containing("month", parsed.date())) if parsed else None
 
 
-def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
-    probe = parse_date(match.group("date"), dt.date(2000, 1, 1))  # a leap year: 29 February reads
+def day_of_year(text: str) -> Recurring | None:
+    """`Jan. 15`, `15 January` as a day that comes back every year."""
+    probe = parse_date(text, dt.date(2000, 1, 1))  # a leap year, so 29 February reads
     if probe is None:
         return None
     month, day = probe.month, probe.day
@@ -50,7 +50,14 @@ def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
         last_day = 28 if (month, day) == (2, 29) and year.start.year % 4 else day
         return Period("day", dt.date(year.start.year, month, last_day))
 
-    what = Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
+    return Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
+
+
+def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
+    what = day_of_year(match.group("date"))
+    if what is None:
+        return None
     found = recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
     if match.group("week_of") and found.period is not None:  # `the week of March 6`
         week = Period.containing("week", found.period.start)

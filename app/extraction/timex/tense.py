@@ -56,7 +56,8 @@ def verb_direction(verb: Token, at: int) -> Direction:
         return "future"
     if "to" in words and verb.head.i != verb.i:
         head = verb.head
-        if head.i < verb.i and head.lemma_.lower() in _AHEAD_OF_INFINITIVE:
+        told_as_past = "had" in {aux.lower_ for aux in _auxiliaries(head)}
+        if head.i < verb.i and head.lemma_.lower() in _AHEAD_OF_INFINITIVE and not told_as_past:
             return "future"  # `is to resume Tuesday`, `set to meet Monday`
         return verb_direction(head, at)
     if any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD":
