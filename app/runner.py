@@ -15,10 +15,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import logging
 import os
 import queue
 import resource
 import signal
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -71,6 +73,24 @@ def _close_inherited_fds(keep: set[int]) -> None:
     os.closerange(low, highest)
 
 
+def _fresh_stdio() -> None:
+    """New stdout and stderr objects for the child, and the log handlers pointed at them: a
+    thread of the server may have held the old ones' locks mid-write at the fork, and a
+    child that wrote a warning or a log line through them would wait forever."""
+    old = {id(stream) for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__)}
+    sys.stdout = open(1, "w", 1, closefd=False, errors="backslashreplace")  # noqa: SIM115
+    sys.stderr = open(2, "w", 1, closefd=False, errors="backslashreplace")  # noqa: SIM115
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if isinstance(handler, logging.StreamHandler) and id(handler.stream) in old:
+                handler.stream = sys.stderr
+
+
 def lower_priority(niceness: int) -> None:
     """Keep this process from slowing the server's event loop. With autogroup scheduling
     (Linux, on by default in Debian) the CPU is shared between sessions first, so a busy
@@ -95,6 +115,7 @@ def _child_main(nlp: Language, jobs: Connection, results: Connection, niceness: 
         with contextlib.suppress(ValueError, OSError):
             signal.set_wakeup_fd(-1)  # the server's wakeup pipe is not ours
         _close_inherited_fds({jobs.fileno(), results.fileno()})
+        _fresh_stdio()
         lower_priority(niceness)
         while True:
             try:
