@@ -364,6 +364,16 @@ def test_actor_of_prefers_the_head_of_the_phrase(nlp: Language) -> None:
     assert merkel.name == "Merkel"
 
 
+def test_people_before_a_token_nearest_first(nlp: Language) -> None:
+    parsed, index = index_of(
+        nlp, "Anna Berg met James Holt in Paris on Monday. Berg said the talks went well."
+    )
+    said = parsed.span(*span_of(parsed, "said")).start
+    assert [a.name for a in index.people_before(said)] == ["Anna Berg", "James Holt"]
+    assert [a.name for a in index.people_before(said, limit=1)] == ["Anna Berg"]
+    assert index.people_before(0) == []
+
+
 def test_finalise_gives_salience_and_sorts_by_it(extract: Extract) -> None:
     facts = extract(
         "Anna Berg met James Holt in Paris. Berg said the talks went well. Berg left on Monday."

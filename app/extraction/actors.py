@@ -9,6 +9,7 @@ searched (`fields`). `ActorIndex` then answers which actor a body token mentions
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,9 +49,12 @@ class ActorIndex:
     actors: list[Actor]
     actor_by_token: dict[int, str]
     _by_id: dict[str, Actor] = field(init=False, repr=False)
+    _person_tokens: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {actor.id: actor for actor in self.actors}
+        people = {actor.id for actor in self.actors if actor.type == "person"}
+        self._person_tokens = sorted(i for i, a in self.actor_by_token.items() if a in people)
 
     def actor_of(self, span: Span) -> Actor | None:
         """The actor a span mentions: that of its syntactic head, else of any of its tokens.
@@ -70,6 +74,18 @@ class ActorIndex:
 
     def by_id(self, actor_id: str) -> Actor | None:
         return self._by_id.get(actor_id)
+
+    def people_before(self, i: int, limit: int = 3) -> list[Actor]:
+        """Up to `limit` distinct people mentioned before body token i, the nearest first
+        (by name, title, description or resolved pronoun)."""
+        found: list[Actor] = []
+        position = bisect.bisect_left(self._person_tokens, i) - 1
+        while position >= 0 and len(found) < limit:
+            actor = self.actor_at_token(self._person_tokens[position])
+            if actor is not None and actor not in found:
+                found.append(actor)
+            position -= 1
+        return found
 
     def finalise(self, quotes: Sequence[Quote]) -> list[Actor]:
         """Attach the quotes each actor said and a salience in [0, 1]; most salient first."""
