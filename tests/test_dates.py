@@ -157,6 +157,8 @@ def test_a_bare_number_is_not_a_year(extract: Extract) -> None:
 def test_ranges_give_both_ends(extract: Extract) -> None:
     found = [m.value for m in dates(extract, "Sales fell from May to July.")]
     assert found == ["2018-05", "2018-07"]
+    years = [m.value for m in dates(extract, "Output fell in 2009-2010.")]
+    assert years == ["2009", "2010"]
 
 
 # ---------------------------------------------------------------- the story's own time

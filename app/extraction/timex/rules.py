@@ -98,7 +98,7 @@ RULES: Final = (
         ),
         month_name,
     ),
-    Rule("year", rx(rf"(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR})(?![-–/]\d|[.,]\d)"), year),
+    Rule("year", rx(rf"(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR})(?!/\d|[.,]\d)"), year),
     Rule(
         "decade",
         rx(
