@@ -36,6 +36,8 @@ TIME = (
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midday|midnight)"
 )
 DAY_WORD = r"(?:today|tonight|yesterday|tomorrow)"
+# Words between a count and its unit: `two more weeks`, `eight trading days`.
+UNIT_QUALIFIER = r"(?:(?:more|additional|extra|straight|consecutive|trading|business|working)\s+)?"
 
 
 def rx(pattern: str) -> re.Pattern[str]:

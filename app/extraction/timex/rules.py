@@ -49,6 +49,7 @@ from app.extraction.timex.patterns import (
     NUMBER,
     PART,
     UNIT,
+    UNIT_QUALIFIER,
     WEEKDAY,
     YEAR,
     rx,
@@ -204,7 +205,7 @@ RULES: Final = (
     Rule(
         "duration",
         rx(
-            rf"{DURATION_DETERMINER}(?P<num>{NUMBER})[-\s]+(?:(?:more|additional|extra)\s+)?"
+            rf"{DURATION_DETERMINER}(?P<num>{NUMBER})[-\s]+{UNIT_QUALIFIER}"
             rf"(?P<unit>{UNIT})s?(?!-(?:earlier|ago|end))(?P<half>\s+and\s+a\s+half)?"
             r"(?P<old>[-\s]+(?:old|long))?|(?P<unit2>day|week|month|year)-long"
         ),
