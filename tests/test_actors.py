@@ -213,6 +213,36 @@ def test_a_shorter_form_of_an_organisation_joins_it(extract: Extract) -> None:
     assert len(facts.actors) == 1
 
 
+def test_outlets_are_read_from_the_words_after_the_name(extract: Extract) -> None:
+    facts = extract(
+        "Lawmaker Andrei Klishas told the Vedomosti business daily on Monday that the bill "
+        "would pass, the state-run RIA Novosti news agency reported. Officials held a Moscow "
+        "news conference."
+    )
+    assert (actor(facts, "Vedomosti").type, actor(facts, "Vedomosti").kind) == (
+        "organization",
+        "newspaper",
+    )
+    assert actor(facts, "RIA Novosti").kind == "news agency"
+    assert actor(facts, "Moscow").type == "place"
+
+
+def test_an_organisation_name_cut_short_takes_back_its_first_word(extract: Extract) -> None:
+    facts = extract("Russia's State Duma is expected to debate the bill in February.")
+    duma = actor(facts, "State Duma")
+    assert (duma.type, duma.kind, duma.country) == ("organization", "legislature", "RU")
+
+
+def test_a_short_form_in_brackets_is_the_same_organisation(extract: Extract) -> None:
+    facts = extract(
+        "The Federal Security Service (FSB) denied the report on Monday. "
+        "The FSB said it had followed the law."
+    )
+    service = actor(facts, "Federal Security Service")
+    assert mention_texts(service) == ["Federal Security Service", "FSB", "FSB"]
+    assert len(facts.actors) == 1
+
+
 def test_stated_aliases_make_one_place(extract: Extract) -> None:
     facts = extract(
         "The islands are known as the Malvinas in Argentina and the Falklands in Britain."

@@ -1,16 +1,18 @@
 """Names the text states for one thing: `known as the Northern Territories in Japan and
-the Southern Kurils in Russia` makes the two names one place.
+the Southern Kurils in Russia` makes the two names one place, and `the Federal Security
+Service (FSB)` the two names one organisation.
 
 The names are the objects of `as` after `known`, `referred to`, `dubbed`… and their
 conjuncts; the `in Japan` that says where a name is used is not one of them. The thing
-named is a place or an organisation as its head noun says (`The islands`).
+named is a place or an organisation as its head noun says (`The islands`). A name in
+brackets right after another of the same type, other than a person's, is its short form.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.extraction.actor_rules.grouping import Draft
 from app.extraction.actor_rules.lexicon import GEO_NOUNS, ORG_NOUNS
@@ -18,10 +20,28 @@ from app.extraction.actor_rules.lexicon import GEO_NOUNS, ORG_NOUNS
 _NAMING_VERBS = frozenset({"know", "refer", "dub", "call", "name", "describe"})
 
 
+def _bracketed(token: Token, owners: Mapping[int, Draft]) -> tuple[Draft, Draft] | None:
+    """The name before an opening bracket and the other name of its type inside it."""
+    doc = token.doc
+    if token.text != "(" or token.i == 0 or token.i + 2 >= len(doc):
+        return None
+    before, inside = owners.get(token.i - 1), owners.get(token.i + 1)
+    if before is None or inside is None or before is inside or before.type == "person":
+        return None
+    closed = next((t for t in doc[token.i + 1 : token.i + 6] if t.text == ")"), None)
+    if closed is None or before.type != inside.type:
+        return None
+    return before, inside
+
+
 def merge_stated_aliases(doc: Doc, drafts: list[Draft], owners: Mapping[int, Draft]) -> list[Draft]:
     """The drafts with each set of stated aliases merged into its first-named draft."""
     absorbed: set[int] = set()
     for token in doc:
+        bracketed = _bracketed(token, owners)
+        if bracketed is not None and id(bracketed[1]) not in absorbed:
+            bracketed[0].absorb(bracketed[1])
+            absorbed.add(id(bracketed[1]))
         if token.lower_ != "as" or token.head.lemma_ not in _NAMING_VERBS:
             continue
         verb = token.head

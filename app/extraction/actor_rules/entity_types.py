@@ -15,6 +15,11 @@ from app.extraction.actor_rules.countries import country_code, region_country
 from app.extraction.actor_rules.lexicon import MEDIA_NOUNS, ORG_HEADS, REPORT_NOUNS
 from app.models import ActorType
 
+# Longest run of lower-case words after a name that may say what it names, and the parts
+# of speech that end such a run (`Putin said newspapers…` says nothing of Putin).
+_MEDIA_PHRASE = 3
+_CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART"})
+
 
 @dataclass(frozen=True)
 class Typing:
@@ -36,21 +41,24 @@ def typing_by_name(name: Span) -> Typing | None:
     if (by_place := place_typing(name.text)) is not None:
         return by_place
     head = name[-1].lower_
-    if len(name) > 1 and head in ORG_HEADS:
+    if head in ORG_HEADS:
         return Typing("organization", ORG_HEADS[head])
     return None
 
 
 def typing_by_context(name: Span) -> Typing | None:
-    """Typing the next word tells: a name before `newspaper` or `agency` is a news outlet."""
+    """Typing the words after tell: a name before `newspaper`, `news agency` or `business
+    daily` is a news outlet. Up to three lower-case words after the name are read, and a
+    media noun counts where no noun follows it (`a Moscow news conference` is no outlet)."""
     doc = name.doc
-    if name.end >= len(doc) or country_code(name.text):
+    if country_code(name.text):
         return None
-    following = doc[name.end]
-    if following.lower_ == "news" and name.end + 1 < len(doc):
-        following = doc[name.end + 1] if doc[name.end + 1].lower_ == "agency" else following
-    if following.lower_ in MEDIA_NOUNS and not following.text[:1].isupper():
-        return Typing("organization", MEDIA_NOUNS[following.lower_])
+    for token in doc[name.end : name.end + _MEDIA_PHRASE]:
+        if not token.is_alpha or not token.text.islower() or token.pos_ in _CLAUSE_POS:
+            return None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in MEDIA_NOUNS and (after is None or after.pos_ != "NOUN"):
+            return Typing("organization", MEDIA_NOUNS[token.lower_])
     return None
 
 

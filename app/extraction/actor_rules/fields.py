@@ -64,6 +64,9 @@ def _credited(text: str, where: MentionField, drafts: list[Draft]) -> None:
         if not part:
             continue
         draft = known.get(name_key(part))
+        if draft is not None and draft.type == "person" and len(part.split()) == 1:
+            # Position decides over the model: a one-word name in a credit is an outlet.
+            draft.type, draft.kind = "organization", None
         if draft is None:
             draft = _new_credit_draft(part)
             drafts.append(draft)

@@ -26,7 +26,13 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_name,
 )
 from app.extraction.actor_rules.lexicon import ENTITY_TYPES, GENERATIONS, Gender
-from app.extraction.actor_rules.spans import clean_name, complete_person, name_key, words
+from app.extraction.actor_rules.spans import (
+    clean_name,
+    complete_organization,
+    complete_person,
+    name_key,
+    words,
+)
 from app.models import ActorType, Mention, Role
 
 # Longest name, in tokens, that the search for mentions the model missed tries.
@@ -100,15 +106,18 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         if label is None:
             continue
         name = clean_name(entity, person=label == "person")
-        if name is not None and label == "person":
-            name = complete_person(name)
         if name is None or (len(name) == 1 and nationality_country(name.text)):
             continue  # nationality words are an actor's country, not an actor
+        if label == "person":
+            name = complete_person(name)
+        typing = typing_by_context(name) or typing_by_name(name)
+        if (typing.type if typing else label) == "organization":
+            name = complete_organization(name)
         key = name_key(name.text)
         surface = surfaces.setdefault(key, _Surface(key))
         surface.spans.append(name)
         surface.labels[label] += 1
-        surface.typing = surface.typing or typing_by_context(name) or typing_by_name(name)
+        surface.typing = surface.typing or typing
     return surfaces
 
 

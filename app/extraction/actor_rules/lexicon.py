@@ -43,7 +43,7 @@ TITLE_WORDS = _words(
 # Words that qualify a title (`former Foreign Minister`): stripped from a PERSON entity's
 # front like titles, but no title by themselves.
 TITLE_MODIFIERS = _words(
-    "former then acting late ex first foreign defense defence finance interior state"
+    "former then acting late ex first foreign defense defence finance interior"
 )
 
 # Suffixes that tell a son from his father of the same name.
@@ -152,6 +152,10 @@ ORG_HEADS: dict[str, str | None] = {
     "association": "association",
     "federation": None,
     "parliament": "legislature",
+    "duma": "legislature",
+    "assembly": "legislature",
+    "bundestag": "legislature",
+    "knesset": "legislature",
     "congress": "legislature",
     "senate": "legislature",
     "army": "armed forces",
@@ -171,6 +175,8 @@ MEDIA_NOUNS: dict[str, str] = {
     "radio": "broadcaster",
     "network": "broadcaster",
     "website": "news website",
+    "site": "news website",
+    "outlet": "news outlet",
     "news": "news agency",
     "agency": "news agency",
 }

@@ -23,8 +23,10 @@ def _is_possessive(token: Token) -> bool:
 def clean_name(span: Span, *, person: bool) -> Span | None:
     """The name inside an entity span: no article, title, possessive or punctuation.
 
-    `the Sankei` → `Sankei`, `President Putin` → `Putin`, `Japan's` → `Japan`; None when
-    nothing of a name is left, or when the span is markup residue.
+    `the Sankei` → `Sankei`, `President Putin` → `Putin`, `Japan's` → `Japan`, `RIA
+    Novosti news agency` → `RIA Novosti` (lower-case words end no name; they stay after it
+    for the typing rules to read); None when nothing of a name is left, or when the span
+    is markup residue.
     """
     start, end = span.start, span.end
     doc = span.doc
@@ -38,7 +40,10 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
     while start < end and droppable_head(doc[start]):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or _is_possessive(doc[end - 1])
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or _is_possessive(doc[end - 1])
+        or doc[end - 1].text.islower()
     ):
         end -= 1
     name = doc[start:end]
@@ -61,6 +66,23 @@ def complete_person(name: Span) -> Span:
     ):
         end += 1
     return doc[name.start : end]
+
+
+def complete_organization(name: Span) -> Span:
+    """An organisation's name the model cut short at the front (`Duma` of `State Duma`)
+    takes back the unlabelled capitalised words that are compounds of it."""
+    doc, start = name.doc, name.start
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and name.start <= doc[start - 1].head.i < name.end
+        and doc[start - 1].pos_ == "PROPN"
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].lower_ not in TITLE_WORDS
+    ):
+        start -= 1
+    return doc[start : name.end]
 
 
 def name_key(text: str) -> str:
