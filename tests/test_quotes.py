@@ -184,6 +184,23 @@ def test_source_lost_by_the_parse_after_the_quote(article: Article) -> None:
     assert speaker(one_quote(facts, "I will just make")) == "Chuck Jordan"
 
 
+def test_name_signed_after_the_quote(article: Article) -> None:
+    facts = article(
+        "Readers wrote in.\n\n"
+        "“He makes simple blanket statements about people.” ― Pamela Padilla\n"
+        "“The debate proved nothing at all to me.” — Carlos Raúl"
+    )
+    assert speaker(one_quote(facts, "He makes simple")) == "Pamela Padilla"
+    assert speaker(one_quote(facts, "The debate proved")) == "Carlos Raúl"
+
+
+def test_participle_speaker(article: Article) -> None:
+    facts = article(
+        'The ad uses footage of Hillary Clinton asking, "Why aren\'t I 50 points ahead?"'
+    )
+    assert speaker(one_quote(facts, "Why aren't I")) == "Hillary Clinton"
+
+
 def test_unnamed_source_is_the_description(article: Article) -> None:
     facts = article('"We are ready," a senior government official said on Tuesday.')
     quote = one_quote(facts, "We are ready")

@@ -23,7 +23,7 @@ from app.extraction.quote_rules.attribution import (
     in_clause,
     is_speech_cue,
 )
-from app.extraction.quote_rules.direct import cue_of_quote, introducing_cue
+from app.extraction.quote_rules.direct import cue_of_quote, introducing_cue, signature
 from app.extraction.quote_rules.indirect import reported_speech
 from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
 from app.extraction.quote_rules.speakers import Speakers
@@ -88,16 +88,21 @@ def _direct_drafts(
         text = stretch.text(parsed.text)
         kind = _kind(parsed, quoted, text)
         partial = kind == "partial"
-        cue = cue_of_quote(parsed, quoted, masked, partial=partial) or introducing_cue(
-            parsed, quoted, masked
-        )
+        signed = signature(parsed, stretch.end)
+        cue = None
+        if signed is None:
+            cue = cue_of_quote(parsed, quoted, masked, partial=partial) or introducing_cue(
+                parsed, quoted, masked
+            )
         found = attribution(cue, masked) if cue is not None else None
         speaker = None
-        if found is not None and found.source is not None:
+        if signed is not None:
+            speaker = speakers.speaker_of(signed)
+        elif found is not None and found.source is not None:
             speaker = speakers.speaker_of(found.source)
         elif not partial and previous and previous[0] >= parsed.paragraph_at(stretch.start) - 1:
             speaker = previous[1]
-        spoken = found is not None and is_speech_cue(found.cue)
+        spoken = signed is not None or (found is not None and is_speech_cue(found.cue))
         if not spoken and _scare_quote(kind, text, speaker):
             continue
         if speaker is not None:

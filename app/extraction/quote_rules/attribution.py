@@ -73,6 +73,10 @@ def _subject(verb: Token, masked: Masked) -> Token | None:
         subject = next(
             (c for c in verb.children if c.dep_ in SUBJECTS and _nominal(c, masked)), None
         )
+        if subject is None and verb.tag_ == "VBG" and verb.i > 0:
+            # `footage of Clinton asking, "…"`: the noun a participle follows acts it.
+            before = verb.doc[verb.i - 1]
+            subject = before if before.pos_ == "PROPN" and _nominal(before, masked) else None
         shares = verb.dep_ in _SHARED_SUBJECT and not masked(verb.head)
         if subject is not None or not shares or verb.head.i == verb.i:
             return subject

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
 from app.extraction.document import ArticleDoc
 from app.extraction.quote_rules.attribution import Masked, is_speech_cue, source_of
+
+# `“…” ― Pamela Padilla`: a closing mark, then a dash and the name signing the quote.
+_SIGNATURE = re.compile(r"[\"”»’]?[ \t]*(?:[―—–]|--?)[ \t]*(?=[A-Z])")
+_LONGEST_NAME = 5
 
 # Relations by which a clause is the content of the verb above it (`said that X was
 # "…"`): walking up through them stays inside what the cue reports.
@@ -87,3 +92,16 @@ def introducing_cue(parsed: ArticleDoc, quoted: Span, masked: Masked) -> Token |
     colon = doc[before]
     cues = _cues(doc[parsed.sentence_of(colon.i).start : colon.i], masked)
     return cues[-1] if cues else None
+
+
+def signature(parsed: ArticleDoc, end: int) -> Token | None:
+    """The last word of a name signed after the quote ending at character `end`."""
+    match = _SIGNATURE.match(parsed.text, end)
+    if match is None:
+        return None
+    doc = parsed.doc
+    first = parsed.token_at(match.end())
+    last = first
+    while last + 1 < min(len(doc), first + _LONGEST_NAME) and doc[last + 1].is_title:
+        last += 1
+    return doc[last] if doc[first].is_title else None

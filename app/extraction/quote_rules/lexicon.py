@@ -52,7 +52,6 @@ SPEECH_VERBS = frozenset(
         "scream",
         "whisper",
         "exclaim",
-        "conclude",
         "testify",
         "boast",
         "lament",
