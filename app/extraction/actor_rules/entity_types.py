@@ -27,7 +27,7 @@ class Typing:
     kind: str | None = None
 
 
-def place_typing(name: str) -> Typing | None:
+def _place_typing(name: str) -> Typing | None:
     """A country or a region of one (`Japan`, `Hokkaido`) is a place, whatever the label."""
     if country_code(name):
         return Typing("place", "country")
@@ -38,7 +38,7 @@ def place_typing(name: str) -> Typing | None:
 
 def typing_by_name(name: Span) -> Typing | None:
     """Typing the name itself tells: `Defense Ministry`, `Kyodo News`, `Japan`."""
-    if (by_place := place_typing(name.text)) is not None:
+    if (by_place := _place_typing(name.text)) is not None:
         return by_place
     head = name[-1].lower_
     if head in ORG_HEADS:

@@ -257,12 +257,20 @@ def _part_of_name(short: Draft, long: Draft) -> bool:
 
 def _absorb_shorter(drafts: list[Draft], stands_for: Callable[[Draft, Draft], bool]) -> list[Draft]:
     """Join each draft to the only longer draft it stands for; shortest first, so that a
-    chain (`Kyodo` → `Kyodo News` → …) ends in the longest."""
+    chain (`Kyodo` → `Kyodo News` → …) ends in the longest. Only drafts that share a first
+    or last word, or whose initials the short form spells, are compared."""
+    by_key: dict[str, list[Draft]] = {}
     for draft in drafts:
         draft.choose_name()
+        parts = words(draft.name)
+        for key in {parts[0], parts[-1], _initials(name_key(draft.name))}:
+            by_key.setdefault(key, []).append(draft)
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: len(words(d.name))):
-        longer = [d for d in drafts if d is not draft and stands_for(draft, d)]
+        parts = words(draft.name)
+        keys = {parts[0], parts[-1], draft.name.replace(".", "").lower()}
+        pool = {id(d): d for key in keys for d in by_key.get(key, [])}
+        longer = [d for d in pool.values() if d is not draft and stands_for(draft, d)]
         if len(longer) == 1:
             longer[0].absorb(draft)
         else:
