@@ -11,6 +11,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import signal
 import sys
 import time
 import traceback
@@ -82,7 +83,13 @@ def _table(results: list[rows.Row]) -> list[str]:
     return out
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds, so every server started gets stopped
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    signal.signal(signal.SIGHUP, _exit_on_signal)
     args = _parser().parse_args(argv)
     for old_log in procs.LOGS.glob("*.log"):
         old_log.unlink()
