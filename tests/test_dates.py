@@ -253,6 +253,7 @@ def test_a_rate_is_a_set(extract: Extract) -> None:
 
 def test_a_persons_age_is_not_a_duration(extract: Extract) -> None:
     assert dates(extract, "The 52-year-old doctor was shot.") == []
+    assert dates(extract, "Mr. Reupke, 52 years old, was named chairman.") == []
 
 
 def test_sets(extract: Extract) -> None:

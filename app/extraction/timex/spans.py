@@ -54,6 +54,8 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
 
 def vague_span(match: re.Match[str], ctx: Context) -> Timex | None:
     """`years`, `recent weeks`, `the coming months`, `for generations`: some number of units."""
+    if re.match(r"\s+old\b", ctx.after(5)):
+        return None  # the unit of `52 years old`, an age
     unit = match.group("unit")
     return Timex("duration", duration_value(None, unit), unit.lower().removesuffix("s"))
 
