@@ -227,6 +227,16 @@ def test_outlets_are_read_from_the_words_after_the_name(extract: Extract) -> Non
     assert actor(facts, "Moscow").type == "place"
 
 
+def test_an_apposition_types_a_name_the_model_missed(extract: Extract) -> None:
+    facts = extract(
+        "Rosneft, the state oil giant, declined to comment on Monday. "
+        "Igor Sechin, its chief executive, met Putin."
+    )
+    assert actor(facts, "Rosneft").type == "organization"
+    sechin = actor(facts, "Igor Sechin")
+    assert sechin.roles == [Role(title="chief executive")]
+
+
 def test_an_organisation_name_cut_short_takes_back_its_first_word(extract: Extract) -> None:
     facts = extract("Russia's State Duma is expected to debate the bill in February.")
     duma = actor(facts, "State Duma")

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from app.extraction.actor_rules.countries import country_code, region_country
-from app.extraction.actor_rules.lexicon import MEDIA_NOUNS, ORG_HEADS, REPORT_NOUNS
+from app.extraction.actor_rules.lexicon import (
+    GEO_NOUNS,
+    KINSHIP,
+    MEDIA_NOUNS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    REPORT_NOUNS,
+    TITLE_WORDS,
+)
 from app.models import ActorType
 
 # Longest run of lower-case words after a name that may say what it names, and the parts
@@ -59,6 +67,22 @@ def typing_by_context(name: Span) -> Typing | None:
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ in MEDIA_NOUNS and (after is None or after.pos_ != "NOUN"):
             return Typing("organization", MEDIA_NOUNS[token.lower_])
+    return None
+
+
+def typing_by_apposition(name: Span) -> Typing | None:
+    """Typing an apposition tells: `Gazprom, the state energy giant,` is an organisation,
+    `Smith, a spokesman,` a person, `Crimea, a peninsula,` a place."""
+    for child in name.root.rights:
+        if child.dep_ != "appos" or child.pos_ != "NOUN":
+            continue
+        noun = child.lower_
+        if noun in ORG_NOUNS:
+            return Typing("organization")
+        if noun in GEO_NOUNS:
+            return Typing("place")
+        if noun in TITLE_WORDS or noun in KINSHIP:
+            return Typing("person")
     return None
 
 

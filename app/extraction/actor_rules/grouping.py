@@ -9,7 +9,7 @@ the full one, the names of one country one another.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -22,6 +22,7 @@ from app.extraction.actor_rules.countries import (
 from app.extraction.actor_rules.entity_types import (
     Typing,
     reports,
+    typing_by_apposition,
     typing_by_context,
     typing_by_name,
 )
@@ -110,7 +111,7 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
             continue  # nationality words are an actor's country, not an actor
         if label == "person":
             name = complete_person(name)
-        typing = typing_by_context(name) or typing_by_name(name)
+        typing = typing_by_context(name) or typing_by_name(name) or typing_by_apposition(name)
         if (typing.type if typing else label) == "organization":
             name = complete_organization(name)
         key = name_key(name.text)
@@ -118,7 +119,32 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         surface.spans.append(name)
         surface.labels[label] += 1
         surface.typing = surface.typing or typing
+    for name, typing in _named_by_apposition(doc):
+        surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
+        surface.spans.append(name)
+        surface.labels[typing.type] += 1
+        surface.typing = surface.typing or typing
     return surfaces
+
+
+def _named_by_apposition(doc: Doc) -> Iterator[tuple[Span, Typing]]:
+    """Proper nouns the model left unlabelled that an apposition types: `Rosneft, the
+    state oil giant,` names an organisation."""
+    for token in doc:
+        # The tagger calls an unknown capitalised word opening a sentence a common noun.
+        if token.pos_ not in ("PROPN", "NOUN") or token.ent_type_ or not token.is_title:
+            continue
+        if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = doc[start : token.i + 1]
+        if any(t.ent_type_ for t in name):
+            continue
+        typing = typing_by_apposition(name)
+        if typing is not None and typing.type != "person":
+            yield name, typing
 
 
 @dataclass(frozen=True)

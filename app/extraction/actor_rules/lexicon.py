@@ -193,9 +193,15 @@ CREDIT_ORG_WORDS = frozenset(
 # Trailing words of a photo credit that say what was credited, not who.
 CREDIT_SUFFIXES = frozenset({"photo", "photos", "file", "pool", "handout", "via"})
 
-# Head nouns that make the thing a stated alias names a place or an organisation.
+# Head nouns that make the thing a stated alias or an apposition names (`The islands are
+# known as …`, `Gazprom, the state energy giant,`) a place or an organisation.
 GEO_NOUNS = _words(
     """island region territory area city town village province peninsula river sea strait
     mountain valley country state district border archipelago"""
 )
-ORG_NOUNS = _words("company group party organization organisation agency firm movement militia")
+ORG_NOUNS = _words(
+    """company group party organization organisation agency firm movement militia giant maker
+    producer manufacturer operator bank lender carrier airline retailer insurer network
+    broadcaster newspaper daily outlet university institute tank foundation charity ministry
+    department court committee council body regulator watchdog club team army union"""
+)
