@@ -237,6 +237,17 @@ def test_an_apposition_types_a_name_the_model_missed(extract: Extract) -> None:
     assert sechin.roles == [Role(title="chief executive")]
 
 
+def test_a_name_before_an_organisation_noun_is_an_organisation(extract: Extract) -> None:
+    facts = extract(
+        "A survey by the Levada pollster found that most voters backed the move. The Moscow "
+        "city court fined him, and the Wagner mercenary group declined to comment."
+    )
+    assert actor(facts, "Levada").type == "organization"
+    assert actor(facts, "Wagner").type == "organization"
+    # A place before `city court` stays a place.
+    assert actor(facts, "Moscow").type == "place"
+
+
 def test_an_organisation_name_cut_short_takes_back_its_first_word(extract: Extract) -> None:
     facts = extract("Russia's State Duma is expected to debate the bill in February.")
     duma = actor(facts, "State Duma")

@@ -25,7 +25,7 @@ from app.models import ActorType
 
 # Longest run of lower-case words after a name that may say what it names, and the parts
 # of speech that end such a run (`Putin said newspapers…` says nothing of Putin).
-_MEDIA_PHRASE = 3
+_NOUN_PHRASE = 3
 _CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART"})
 
 
@@ -54,19 +54,24 @@ def typing_by_name(name: Span) -> Typing | None:
     return None
 
 
-def typing_by_context(name: Span) -> Typing | None:
+def typing_by_context(name: Span, label: ActorType) -> Typing | None:
     """Typing the words after tell: a name before `newspaper`, `news agency` or `business
-    daily` is a news outlet. Up to three lower-case words after the name are read, and a
-    media noun counts where no noun follows it (`a Moscow news conference` is no outlet)."""
+    daily` is a news outlet; a name the model took for a person before `group` or
+    `pollster` is an organisation. Up to three lower-case words after the name are read,
+    and a noun counts where no noun follows it (`a Moscow news conference` is no outlet)."""
     doc = name.doc
     if country_code(name.text):
         return None
-    for token in doc[name.end : name.end + _MEDIA_PHRASE]:
+    for token in doc[name.end : name.end + _NOUN_PHRASE]:
         if not token.is_alpha or not token.text.islower() or token.pos_ in _CLAUSE_POS:
             return None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if token.lower_ in MEDIA_NOUNS and (after is None or after.pos_ != "NOUN"):
+        if after is not None and after.pos_ == "NOUN":
+            continue
+        if token.lower_ in MEDIA_NOUNS:
             return Typing("organization", MEDIA_NOUNS[token.lower_])
+        if label == "person" and token.lower_ in ORG_NOUNS:
+            return Typing("organization")
     return None
 
 

@@ -111,7 +111,9 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
             continue  # nationality words are an actor's country, not an actor
         if label == "person":
             name = complete_person(name)
-        typing = typing_by_context(name) or typing_by_name(name) or typing_by_apposition(name)
+        typing = (
+            typing_by_context(name, label) or typing_by_name(name) or typing_by_apposition(name)
+        )
         if (typing.type if typing else label) == "organization":
             name = complete_organization(name)
         key = name_key(name.text)

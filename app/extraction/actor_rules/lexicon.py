@@ -148,6 +148,10 @@ ORG_HEADS: dict[str, str | None] = {
     "commission": None,
     "committee": None,
     "court": "court",
+    "center": None,
+    "centre": None,
+    "fund": None,
+    "service": None,
     "foundation": "foundation",
     "association": "association",
     "federation": None,
@@ -203,5 +207,6 @@ ORG_NOUNS = _words(
     """company group party organization organisation agency firm movement militia giant maker
     producer manufacturer operator bank lender carrier airline retailer insurer network
     broadcaster newspaper daily outlet university institute tank foundation charity ministry
-    department court committee council body regulator watchdog club team army union"""
+    department court committee council body regulator watchdog club team army union pollster
+    center centre fund service"""
 )
