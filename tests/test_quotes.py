@@ -277,6 +277,23 @@ def test_speech_act_with_object_content(article: Article) -> None:
     assert (quote.text, speaker(quote)) == ("the complete repeal of the health law", "Maria Lopez")
 
 
+def test_relative_clause_source_and_anonymity_request(article: Article) -> None:
+    facts = article(
+        "The plan was criticised by Senator Maria Lopez, who said the budget would not "
+        "balance, and by an official who asked not to be named."
+    )
+    (quote,) = quotes(facts, "indirect")
+    assert (quote.text, speaker(quote)) == ("the budget would not balance", "Maria Lopez")
+
+
+def test_stance_verb_with_that_clause(article: Article) -> None:
+    (quote,) = quotes(
+        article("Chancellor Olaf Scholz hopes that the coalition will survive the dispute."),
+        "indirect",
+    )
+    assert (quote.text, speaker(quote)) == ("the coalition will survive the dispute", "Olaf Scholz")
+
+
 def test_news_agency_report_is_the_speaker_and_the_channel(article: Article) -> None:
     facts = article(
         "A Kyodo News report Monday said Prime Minister Shinzo Abe was ready to sign a treaty."

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from app.extraction.quote_rules.lexicon import CHANNEL_NOUNS, NON_SOURCES, SPEECH_VERBS
+from app.extraction.quote_rules.lexicon import (
+    CHANNEL_NOUNS,
+    NON_SOURCES,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+)
 
 SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj"])
 # Dependents that leave a noun phrase's core: clauses about the noun, asides, lists.
@@ -131,6 +136,8 @@ def source_of(cue: Token, masked: Masked) -> Token | None:
     if source is None and is_speech_cue(cue):
         # Only speech verbs put their subject after them or lose it to a quotation.
         source = _inverted_source(cue, masked) or _beside_quote(cue, masked)
+    if source is not None and source.lower_ in RELATIVE_PRONOUNS and source.head.dep_ == "relcl":
+        source = source.head.head  # `Reid, who said …`: the noun the clause is about
     if source is None or source.lower_ in NON_SOURCES:
         return None
     return source

@@ -22,6 +22,9 @@ from app.extraction.quote_rules.lexicon import (
 from app.extraction.quote_rules.marks import DOUBLE, SINGLE
 
 _SHORTEST_CONTENT = 3
+_ANONYMITY = frozenset(["name", "identify", "quote"])
+# Verbs whose `that` clause is a fact or a consequence, not anyone's words or views.
+_NOT_ATTITUDES = frozenset(["be", "make", "ensure", "mean", "see", "require", "seem"])
 _VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS
 _CLAUSES = frozenset(["ccomp"])
 _EDGE_WORDS = frozenset(["that", "whether", ","])
@@ -91,10 +94,12 @@ def _follows_comma(verb: Token) -> bool:
 
 
 def _infinitive_content(verb: Token) -> list[Token] | None:
-    """`vowed not to surrender …`, `urged Congress to act`."""
+    """`vowed not to surrender …`, `urged Congress to act`; not a source's request for
+    anonymity (`asked not to be named`), which news prose adds to any attribution."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
-            return list(child.subtree)
+            anonymity = child.lemma_ in _ANONYMITY and child.tag_ == "VBN"
+            return None if anonymity else list(child.subtree)
     return None
 
 
@@ -141,10 +146,21 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
             if content is None and lemma in OBJECT_VERBS:
                 content = _object_content(token)
             yield token, token.text, content
+        elif token.pos_ == "VERB" and lemma not in _NOT_ATTITUDES and _that_clause(token):
+            # Any verb that takes a `that` clause reports a stance: `Clinton hopes that …`.
+            yield token, token.text, _clause_content(token)
         elif token.pos_ == "NOUN" and lemma in CONTENT_NOUNS and _voiced(token):
             # The cue is the verb that voices the noun: `repeated a demand`.
             verb = token.head
             yield verb, doc[verb.i : token.i + 1].text, _noun_content(token)
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(
+        child.dep_ == "ccomp"
+        and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
+        for child in verb.children
+    )
 
 
 def _voiced(noun: Token) -> bool:
@@ -153,7 +169,7 @@ def _voiced(noun: Token) -> bool:
 
 def _quoted(tokens: Sequence[Token]) -> bool:
     marks = DOUBLE.glyphs + SINGLE.opening
-    return any(t.text in marks or t.text == "''" or t.text == "``" for t in tokens)
+    return any(t.text in marks for t in tokens)
 
 
 def reported_speech(doc: Doc, masked: Masked) -> list[Reported]:

@@ -264,4 +264,5 @@ CHANNEL_NOUNS = frozenset(
 
 # Pronouns that stand for a person, and the ones that never name a source.
 PERSON_PRONOUNS = frozenset(["he", "she"])
+RELATIVE_PRONOUNS = frozenset(["who", "that", "which"])
 NON_SOURCES = frozenset(["it", "i", "we", "you", "this", "that", "there", "which", "who"])
