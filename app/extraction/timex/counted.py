@@ -121,6 +121,7 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the weekend`, `last weekend`: Saturday and Sunday of the week the tense points to."""
     what = Recurring("XXXX-WXX-WE", "week", lambda week: Period.containing("weekend", week.start))
     return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
 
@@ -131,7 +132,7 @@ _NARRATIVE: Final = frozenset({"earlier", "later"})
 
 
 def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`a year ago`, `three days later`: the unit counted from the publication date."""
+    """`a year ago` from the publication; `three days later` from the story's last date."""
     count = number(match.group("num")) if match.group("num") else None
     backwards = match.group("dir").lower() in _BACKWARDS
     if count is None or count != int(count):
@@ -158,7 +159,7 @@ _ANAPHORIC_OFFSETS: Final = {
 
 
 def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`that day`, `the following week`, `the next morning`, `the year`: the story's own time."""
+    """`that day`, `the following week`, `the next morning`: counted from the story's last date."""
     words = re.sub(r"\s+", " ", (match.group("det") or match.group("side")).lower())
     unit = (match.group("unit") or match.group("unit2")).lower()
     part = unit if unit in lx.DAY_PARTS else None

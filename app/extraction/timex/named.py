@@ -35,6 +35,7 @@ def full_date(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def month_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`March 2009`, `January of 1998`."""
     parsed = parse_date(match.group(0), dt.date(2000, 1, 1))
     return dated(Period.containing("month", parsed.date())) if parsed else None
 
