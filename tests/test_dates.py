@@ -149,6 +149,13 @@ def test_mod_and_narrowed_interval_for_early_late_mid(extract: Extract) -> None:
     assert found["mid-2017"].mod == "MID"
 
 
+def test_the_final_week_of_a_month(extract: Extract) -> None:
+    (week,) = dates(extract, "The talks broke down in the final week of December.")
+    assert (week.text, week.value, week.mod) == ("the final week of December", "2018-12", "END")
+    assert week.interval is not None
+    assert week.interval.start == dt.date(2018, 12, 21)
+
+
 def test_a_bare_number_is_not_a_year(extract: Extract) -> None:
     found = dates(extract, "The army sent 2000 troops and 1,945 trucks; 17,000 people fled.")
     assert found == []

@@ -30,7 +30,9 @@ _POINT_MODIFIERS: Final = {
     "the beginning of": "START", "the start of": "START", "the end of": "END",
     "the close of": "END", "the turn of": "START", "the first half of": "START",
     "the second half of": "END", "the last half of": "END", "about": "APPROX",
-    "around": "APPROX",
+    "around": "APPROX", "the first week of": "START", "the first days of": "START",
+    "the last week of": "END", "the final week of": "END", "the last days of": "END",
+    "the final days of": "END", "the final months of": "END", "the last months of": "END",
 }  # fmt: skip
 # Prepositions stay out of the text but still say which side of the date is meant.
 _PREPOSITION_MODIFIERS: Final = {
@@ -48,7 +50,7 @@ def _trailing(words: dict[str, str], joiner: str = r"[-\s]+") -> re.Pattern[str]
 _DURATION_PREFIX: Final = _trailing(_DURATION_MODIFIERS)
 _POINT_PREFIX: Final = _trailing(_POINT_MODIFIERS)
 _PREPOSITION_PREFIX: Final = _trailing(_PREPOSITION_MODIFIERS, r"\s+")
-_LOOKBACK: Final = 24
+_LOOKBACK: Final = 24  # the longest modifier, `the final months of `, and some room
 _REFERENCE_GRAINS: Final = frozenset({"day", "weekend", "week", "month", "quarter", "half", "year"})
 # A third of the period, for `early`, `mid` and `late`.
 _THIRDS: Final = {"START": (0, 1), "MID": (1, 2), "END": (2, 3)}
