@@ -28,8 +28,6 @@ class ArticleStore:
     """Facts of every article file in the data folder, keyed by article id."""
 
     facts: dict[str, Facts] = field(default_factory=dict)
-    # Serialised once: the whole facts document is the hottest response.
-    facts_json: dict[str, bytes] = field(default_factory=dict)
     failures: list[LoadFailure] = field(default_factory=list)
 
     @classmethod
@@ -55,9 +53,7 @@ class ArticleStore:
         if article.id in self.facts:
             self._fail(path, f"duplicate article id {article.id!r}")
             return
-        facts = extract_facts(article, nlp)
-        self.facts[article.id] = facts
-        self.facts_json[article.id] = facts.model_dump_json().encode()
+        self.facts[article.id] = extract_facts(article, nlp)
         logger.info("loaded %s as %s", path.name, article.id)
 
     def _fail(self, path: Path, reason: str) -> None:

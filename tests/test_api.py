@@ -151,9 +151,18 @@ def test_etag_and_not_modified(client: TestClient, article_id: str) -> None:
 
 
 def test_gzip_for_large_bodies(client: TestClient, article_id: str) -> None:
-    response = client.get(f"{ARTICLES}/{article_id}/facts", headers={"Accept-Encoding": "gzip"})
-    assert response.headers["content-encoding"] == "gzip"
-    assert "Accept-Encoding" in response.headers["vary"]
+    url = f"{ARTICLES}/{article_id}/facts"
+    zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+    plain = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert zipped.json() == plain.json()  # httpx decodes the gzip body
+    assert "Accept-Encoding" in zipped.headers["vary"]
+    assert "Accept-Encoding" in plain.headers["vary"]
+    # Two representations, two strong ETags (RFC 9110, 8.8.3).
+    assert zipped.headers["etag"] != plain.headers["etag"]
+    quotes = client.get(f"{ARTICLES}/{article_id}/quotes", headers={"Accept-Encoding": "gzip"})
+    assert quotes.headers["content-encoding"] == "gzip"
 
 
 def test_request_id_is_echoed(client: TestClient) -> None:

@@ -10,7 +10,9 @@ import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-logger = logging.getLogger("newsfacts.access")
+ACCESS_LOGGER = "newsfacts.access"
+
+logger = logging.getLogger(ACCESS_LOGGER)
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 

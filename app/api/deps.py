@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from spacy.language import Language
 
 from app.api.problems import ProblemError
+from app.api.responses import EncodedJson
 from app.extraction.ids import ID_PATTERN
 from app.models import Facts
 from app.runner import ExtractionRunner
@@ -27,13 +28,15 @@ class Runtime:
     store: ArticleStore | None = None
     runner: ExtractionRunner | None = None
     startup_error: str | None = None
+    # The whole facts document is the hottest response: encoded once per article.
+    encoded_facts: dict[str, EncodedJson] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
         return self.store is not None and self.runner is not None
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
@@ -47,13 +50,13 @@ def _not_ready() -> ProblemError:
     )
 
 
-def get_store(runtime: RuntimeDep) -> ArticleStore:
+async def get_store(runtime: RuntimeDep) -> ArticleStore:
     if runtime.store is None:
         raise _not_ready()
     return runtime.store
 
 
-def get_runner(runtime: RuntimeDep) -> ExtractionRunner:
+async def get_runner(runtime: RuntimeDep) -> ExtractionRunner:
     if runtime.runner is None:
         raise _not_ready()
     return runtime.runner
@@ -76,19 +79,21 @@ def _unknown_article(article_id: str) -> ProblemError:
     return ProblemError(404, f"No article with id {article_id!r}; GET /v1/articles lists them.")
 
 
-def get_facts(article_id: ArticleId, store: StoreDep) -> Facts:
+async def get_facts(article_id: ArticleId, store: StoreDep) -> Facts:
     facts = store.facts.get(article_id)
     if facts is None:
         raise _unknown_article(article_id)
     return facts
 
 
-def get_facts_json(article_id: ArticleId, store: StoreDep) -> bytes:
-    encoded = store.facts_json.get(article_id)
+async def get_encoded_facts(article_id: ArticleId, runtime: RuntimeDep) -> EncodedJson:
+    encoded = runtime.encoded_facts.get(article_id)
     if encoded is None:
+        if runtime.store is None:
+            raise _not_ready()
         raise _unknown_article(article_id)
     return encoded
 
 
 FactsDep = Annotated[Facts, Depends(get_facts)]
-FactsJsonDep = Annotated[bytes, Depends(get_facts_json)]
+EncodedFactsDep = Annotated[EncodedJson, Depends(get_encoded_facts)]

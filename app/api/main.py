@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import logging
+import logging.handlers
+import queue
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,9 +14,11 @@ from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
 
-from app.api.access_log import AccessLogMiddleware
+from app.api.access_log import ACCESS_LOGGER, AccessLogMiddleware
 from app.api.deps import Runtime
+from app.api.hot_path import FactsHotPathMiddleware
 from app.api.problems import install_problem_handlers
+from app.api.responses import EncodedJson
 from app.api.routes import articles, extract, health
 from app.extraction.pipeline import load_pipeline
 from app.runner import ExtractionRunner
@@ -37,7 +42,12 @@ def _load(runtime: Runtime) -> None:
     settings = runtime.settings
     nlp = load_pipeline(settings.spacy_pipeline)
     runtime.nlp = nlp
-    runtime.store = ArticleStore.load(settings.data_dir, nlp)
+    store = ArticleStore.load(settings.data_dir, nlp)
+    runtime.encoded_facts = {
+        article_id: EncodedJson.of(facts.model_dump_json().encode())
+        for article_id, facts in store.facts.items()
+    }
+    runtime.store = store
     runtime.runner = ExtractionRunner(
         nlp, concurrency=settings.extraction_concurrency, timeout_s=settings.extraction_timeout_s
     )
@@ -53,14 +63,23 @@ async def _start(runtime: Runtime) -> None:
 
 
 def _configure_logging(level: str) -> None:
-    """JSON lines from our loggers on stderr; uvicorn keeps its own configuration."""
+    """Lines from our loggers on stderr; uvicorn keeps its own configuration. The access log
+    goes through a queue: a request appends its record and a thread does the writing."""
     root = logging.getLogger("newsfacts")
-    if not root.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        root.addHandler(handler)
-        root.propagate = False
     root.setLevel(level.upper())
+    if root.handlers:
+        return
+    stream = logging.StreamHandler()
+    stream.setFormatter(logging.Formatter("%(message)s"))
+    root.addHandler(stream)
+    root.propagate = False
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    listener = logging.handlers.QueueListener(records, stream)
+    listener.start()
+    atexit.register(listener.stop)
+    access = logging.getLogger(ACCESS_LOGGER)
+    access.addHandler(logging.handlers.QueueHandler(records))
+    access.propagate = False
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
@@ -97,6 +116,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(extract.router)
+    # Outermost last: access log, then the facts hot path, then gzip for everything else.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(FactsHotPathMiddleware, runtime=runtime)
     app.add_middleware(AccessLogMiddleware)
     return app

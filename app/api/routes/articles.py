@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api import examples
-from app.api.deps import FactsDep, FactsJsonDep, StoreDep
+from app.api.deps import EncodedFactsDep, FactsDep, StoreDep
 from app.api.examples import example_response, page_of
 from app.api.pagination import Page, PageDep
 from app.api.problems import ProblemError, problem_responses
@@ -93,7 +93,7 @@ async def get_article(request: Request, facts: FactsDep) -> Response:
     response_model=Facts,
     responses=NOT_FOUND,
 )
-async def get_facts(request: Request, encoded: FactsJsonDep) -> Response:
+async def get_facts(request: Request, encoded: EncodedFactsDep) -> Response:
     return cached_json(request, encoded)
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body
 from app.api.deps import RunnerDep, RuntimeDep
 from app.api.problems import ProblemError, problem_responses
 from app.models import ExtractRequest, Facts
-from app.runner import ExtractionBusyError, ExtractionTimeoutError
+from app.runner import ExtractionBusyError, ExtractionCrashError, ExtractionTimeoutError
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
@@ -52,6 +52,13 @@ async def extract(
     except ExtractionBusyError as error:
         raise ProblemError(
             429, "Too many extractions are waiting; retry shortly.", headers={"Retry-After": "1"}
+        ) from error
+    except ExtractionCrashError as error:
+        raise ProblemError(
+            503,
+            "The process running this extraction failed; it has been replaced, retry.",
+            slug="extraction-failed",
+            headers={"Retry-After": "1"},
         ) from error
     except ExtractionTimeoutError as error:
         raise ProblemError(

@@ -1,0 +1,48 @@
+"""The whole facts document of a shipped article, answered before FastAPI's routing.
+
+It is the hottest and largest response and never changes, so it is served from its encoded
+bytes by a plain ASGI layer: no routing over every route, no dependency solving, no
+validation of a path that the pattern below has already checked. Anything else (an unknown
+id, another method, another path) goes on to the application, which answers it as usual;
+the OpenAPI schema documents the route through the application's own handler.
+"""
+
+from __future__ import annotations
+
+import re
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.api.deps import Runtime
+from app.api.responses import representation
+
+_FACTS_PATH = re.compile(r"^/v1/articles/([a-z0-9][a-z0-9-]{0,99})/facts$")
+
+
+def _headers(scope: Scope, *names: bytes) -> list[str | None]:
+    found: dict[bytes, str] = {}
+    for name, value in scope["headers"]:
+        if name in names:
+            found[name] = value.decode("latin-1")
+    return [found.get(name) for name in names]
+
+
+class FactsHotPathMiddleware:
+    def __init__(self, app: ASGIApp, runtime: Runtime) -> None:
+        self.app = app
+        self.runtime = runtime
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        encoded = None
+        if scope["type"] == "http" and scope["method"] == "GET":
+            match = _FACTS_PATH.match(scope["path"])
+            encoded = self.runtime.encoded_facts.get(match.group(1)) if match else None
+        if encoded is None:
+            await self.app(scope, receive, send)
+            return
+        accept_encoding, if_none_match = _headers(scope, b"accept-encoding", b"if-none-match")
+        status, headers, body = representation(encoded, accept_encoding or "", if_none_match)
+        raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+        raw_headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+        await send({"type": "http.response.body", "body": body})
