@@ -275,6 +275,12 @@ def test_stated_aliases_make_one_place(extract: Extract) -> None:
     assert {"Argentina", "Britain"} <= names(facts)
 
 
+def test_a_place_named_before_its_country_lies_in_it(extract: Extract) -> None:
+    facts = extract("Workers at the plant in Hermosillo, Mexico, went on strike on Monday.")
+    assert actor(facts, "Hermosillo").country == "MX"
+    assert actor(facts, "Mexico").kind == "country"
+
+
 def test_names_of_one_country_are_one_actor(extract: Extract) -> None:
     facts = extract(
         "The United States said on Monday it would act. Officials in the U.S. declined to comment."

@@ -147,6 +147,18 @@ def _organization_countries(
                 draft.country = draft.country or affiliation_of([name[0]], owners, countries)[1]
 
 
+def _place_countries(places: Iterable[Draft], owners: dict[int, Draft]) -> None:
+    """`Hermosillo, Mexico`: a place named before a country lies in it."""
+    for place in places:
+        for name in place.names:
+            doc = name.doc
+            if place.country or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+                continue
+            country = owners.get(name.end + 1)
+            if country is not None and country.kind == "country" and country is not place:
+                place.country = country.country
+
+
 def _body_mentions(draft: Draft) -> list[tuple[Span, MentionKind]]:
     names = [draft.titled.get(span.start, span) for span in draft.names]
     spans: list[tuple[Span, MentionKind]] = [(span, "name") for span in names]
@@ -188,6 +200,9 @@ def _actor(parsed: ArticleDoc, draft: Draft, actor_id: str) -> Actor:
 
 
 def extract_actors(parsed: ArticleDoc) -> ActorIndex:
+    """The article's actors, each once under its fullest name, with every mention, role,
+    country and kind the text gives; ids are slugs of the names, in reading order.
+    Salience and quote ids come later, from `ActorIndex.finalise`."""
     doc = parsed.doc
     drafts = group_names(doc)
     drafts = merge_stated_aliases(doc, drafts, _owners(drafts))
@@ -199,6 +214,7 @@ def extract_actors(parsed: ArticleDoc) -> ActorIndex:
     assign_roles(parsed, people, owners, countries)
     organizations = [d for d in drafts if d.type == "organization"]
     _organization_countries(parsed, organizations, owners, countries)
+    _place_countries((d for d in drafts if d.type == "place"), owners)
     link_descriptions(doc, people, owners)
     resolve_pronouns(doc, people, quoted_tokens(parsed))
     field_mentions(parsed.article, drafts)
