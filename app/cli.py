@@ -33,6 +33,19 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prepare(args: argparse.Namespace) -> int:
+    from app.extraction.pipeline import load_pipeline
+    from app.store import ArticleStore, facts_cache
+
+    settings = get_settings()
+    nlp = load_pipeline(settings.spacy_pipeline)
+    store = ArticleStore.load(settings.data_dir, nlp, facts_cache(settings, nlp))
+    for failure in store.failures:
+        print(f"newsfacts: skipped {failure.file}: {failure.reason}", file=sys.stderr)
+    print(f"{len(store.facts)} article(s) extracted into {settings.cache_dir}")
+    return 0 if store.facts else 1
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -60,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--title", help="Headline, when the file has none.")
     extract.add_argument("--pretty", action="store_true", help="Indent the JSON.")
     extract.set_defaults(run=_extract)
+
+    prepare = commands.add_parser(
+        "prepare", help="Extract the shipped articles into the cache, for a fast start."
+    )
+    prepare.set_defaults(run=_prepare)
 
     serve = commands.add_parser("serve", help="Serve the HTTP API (settings: NEWSFACTS_*).")
     serve.add_argument("--host", help="Overrides NEWSFACTS_HOST.")

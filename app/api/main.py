@@ -23,7 +23,7 @@ from app.api.routes import articles, extract, health
 from app.extraction.pipeline import load_pipeline
 from app.runner import ExtractionRunner
 from app.settings import Settings, get_settings
-from app.store import ArticleStore
+from app.store import ArticleStore, facts_cache
 
 logger = logging.getLogger("newsfacts")
 
@@ -42,7 +42,7 @@ def _load(runtime: Runtime) -> None:
     settings = runtime.settings
     nlp = load_pipeline(settings.spacy_pipeline)
     runtime.nlp = nlp
-    store = ArticleStore.load(settings.data_dir, nlp)
+    store = ArticleStore.load(settings.data_dir, nlp, facts_cache(settings, nlp))
     runtime.encoded_facts = {
         article_id: EncodedJson.of(facts.model_dump_json().encode())
         for article_id, facts in store.facts.items()
