@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -16,7 +12,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from app.settings import PROJECT_ROOT
+from tests.live_server import live_server
 
 CHROMIUM = os.environ.get("NEWSFACTS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # As the machine's notes advise: no background traffic to hosts this network cannot reach.
@@ -34,42 +30,14 @@ if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with live_server() as running:
+        yield running.base_url
 
 
 @pytest.fixture(scope="module")
-def live_server() -> Iterator[str]:
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, "the server exited"
-            assert time.monotonic() < deadline, "the server never became ready"
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-
-
-@pytest.fixture(scope="module")
-def page_and_requests(live_server: str) -> Iterator[tuple[Page, list[str]]]:
+def page_and_requests(server: str) -> Iterator[tuple[Page, list[str]]]:
     requested: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -80,12 +48,12 @@ def page_and_requests(live_server: str) -> Iterator[tuple[Page, list[str]]]:
 
 
 def test_swagger_ui_shows_a_quote_and_fetches_nothing_from_outside(
-    live_server: str, page_and_requests: tuple[Page, list[str]]
+    server: str, page_and_requests: tuple[Page, list[str]]
 ) -> None:
     page, requested = page_and_requests
-    article_id = httpx.get(f"{live_server}/v1/articles").json()["items"][0]["id"]
+    article_id = httpx.get(f"{server}/v1/articles").json()["items"][0]["id"]
 
-    page.goto(f"{live_server}/docs")
+    page.goto(f"{server}/docs")
     operation = page.locator("#operations-articles-listQuotes")
     operation.locator(".opblock-summary").click()
     operation.get_by_role("button", name="Try it out").click()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -15,10 +13,10 @@ from fastapi.testclient import TestClient
 
 from app.api.deps import Runtime
 from app.api.main import create_app
-from app.settings import PROJECT_ROOT, Settings
+from app.settings import Settings
 from app.store import ArticleStore
 from tests.conftest import SHIPPED_ARTICLE, wait_until_ready
-from tests.test_browser import _free_port
+from tests.live_server import live_server
 
 
 def test_bad_data_files_are_reported_and_the_rest_served(tmp_path: Path) -> None:
@@ -56,43 +54,24 @@ def test_an_extraction_over_its_time_limit_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_sigterm_finishes_requests_in_flight_then_exits() -> None:
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None and time.monotonic() < deadline
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
+    with live_server() as server:
         statuses: list[int] = []
         text = "Officials said on Monday that the talks would resume next week. " * 60
 
         def post() -> None:
-            response = httpx.post(f"{base}/v1/extract", json={"text": text}, timeout=60)
+            response = httpx.post(f"{server.base_url}/v1/extract", json={"text": text}, timeout=60)
             statuses.append(response.status_code)
 
         requests = [threading.Thread(target=post) for _ in range(3)]
         for thread in requests:
             thread.start()
         time.sleep(0.3)
-        server.send_signal(signal.SIGTERM)
+        server.process.send_signal(signal.SIGTERM)
         for thread in requests:
             thread.join(timeout=60)
         assert statuses == [200, 200, 200]
         # uvicorn re-raises the signal once it has shut down cleanly: exit by SIGTERM, not KILL.
-        assert server.wait(timeout=30) in (0, -signal.SIGTERM)
-    finally:
-        if server.poll() is None:
-            server.kill()
+        assert server.process.wait(timeout=30) in (0, -signal.SIGTERM)
 
 
 def test_too_many_waiting_extractions_get_429(tmp_path: Path) -> None:
