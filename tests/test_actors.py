@@ -6,6 +6,8 @@ tests check the shipped article's actor list end to end.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.language import Language
 
@@ -38,10 +40,9 @@ def index_of(nlp: Language, text: str) -> tuple[ArticleDoc, ActorIndex]:
 
 
 def span_of(parsed: ArticleDoc, text: str, occurrence: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = parsed.text.index(text, start + 1)
-    return start, start + len(text)
+    """Character offsets of the n-th whole-word occurrence of the text in the body."""
+    matches = list(re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", parsed.text))
+    return matches[occurrence].span()
 
 
 # ------------------------------------------------------------------ countries and nationalities
@@ -396,6 +397,17 @@ def test_she_and_her_go_to_the_woman_across_paragraphs(nlp: Language) -> None:
         found = index.actor_of(parsed.span(*span_of(parsed, word)))
         assert found is not None
         assert found.name == "Anna Berg"
+
+
+def test_a_pronoun_passes_over_a_person_inside_a_prepositional_phrase(nlp: Language) -> None:
+    parsed, index = index_of(
+        nlp,
+        "Chris Christie, who has campaigned heavily for nominee Donald Trump since he "
+        "suspended his own bid, spoke on Monday.",
+    )
+    he = index.actor_of(parsed.span(*span_of(parsed, "he")))
+    assert he is not None
+    assert he.name == "Chris Christie"
 
 
 def test_pronouns_inside_quotations_are_left_alone(nlp: Language) -> None:

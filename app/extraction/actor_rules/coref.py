@@ -31,6 +31,8 @@ from app.extraction.actor_rules.roles import trim_description
 # How many sentences back a pronoun may find its person.
 _PRONOUN_REACH = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Links inside a noun phrase, from a name up to the phrase's head.
+_NAME_LINKS = ("appos", "compound", "flat")
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,18 @@ class _Mention:
     end: int
     person: Draft
     subject: bool
+    oblique: bool  # inside a prepositional phrase: `campaigned for nominee Donald Trump`
 
 
 def _is_subject(head: Token) -> bool:
     return head.dep_ in _SUBJECTS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECTS)
+
+
+def _is_oblique(head: Token) -> bool:
+    """Whether the phrase a mention heads is the object of a preposition."""
+    while head.dep_ in _NAME_LINKS and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj"
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -57,7 +67,10 @@ def _pick(candidates: Sequence[_Mention], *, same_sentence: bool) -> _Mention | 
     if not candidates:
         return None
     if same_sentence:
-        return max(candidates, key=lambda m: m.start)
+        # The nearest, passing over people inside prepositional phrases when another fits:
+        # `Christie, who campaigned for Trump since he …` is Christie.
+        direct = [m for m in candidates if not m.oblique] or list(candidates)
+        return max(direct, key=lambda m: m.start)
     subjects = [m for m in candidates if m.subject]
     return (
         min(subjects, key=lambda m: m.start) if subjects else max(candidates, key=lambda m: m.start)
@@ -76,7 +89,10 @@ def _antecedents(
     for person in people:
         for span in person.names + person.descriptions:
             if not quoted[span.root.i]:
-                mention = _Mention(span.start, span.end, person, _is_subject(span.root))
+                root = span.root
+                mention = _Mention(
+                    span.start, span.end, person, _is_subject(root), _is_oblique(root)
+                )
                 by_sentence.setdefault(sentence_of[span.start], []).append(mention)
             owner.update({t.i: person for t in span})
     return by_sentence, owner, sentence_of
@@ -113,7 +129,9 @@ def _resolve_all(
         resolved.append((token, chosen.person))
         owner[token.i] = chosen.person
         by_sentence.setdefault(here, []).append(
-            _Mention(token.i, token.i + 1, chosen.person, token.dep_ in _SUBJECTS)
+            _Mention(
+                token.i, token.i + 1, chosen.person, token.dep_ in _SUBJECTS, _is_oblique(token)
+            )
         )
     return resolved
 
