@@ -355,6 +355,13 @@ def test_headline_and_caption_only_mention_actors_the_body_names(extract: Extrac
             assert title[mention.start : mention.end] == "Lavrov"
 
 
+def test_time_zones_are_no_actors(extract: Extract) -> None:
+    facts = extract(
+        "The blast struck the U.S. Embassy in Nairobi at 10:30 a.m. (0730 GMT) on Friday."
+    )
+    assert not any(a.name == "GMT" for a in facts.actors)
+
+
 def test_markup_residue_never_becomes_an_entity(extract: Extract) -> None:
     facts = extract("Officials at [Bloomberg](#) in London said on Monday that sales rose.")
     assert not any(set("[]()#") & set(a.name) for a in facts.actors)

@@ -26,7 +26,7 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_context,
     typing_by_name,
 )
-from app.extraction.actor_rules.lexicon import ENTITY_TYPES, GENERATIONS, Gender
+from app.extraction.actor_rules.lexicon import ENTITY_TYPES, GENERATIONS, TIME_ZONES, Gender
 from app.extraction.actor_rules.spans import (
     clean_name,
     complete_organization,
@@ -107,8 +107,8 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         if label is None:
             continue
         name = clean_name(entity, person=label == "person")
-        if name is None or (len(name) == 1 and nationality_country(name.text)):
-            continue  # nationality words are an actor's country, not an actor
+        if name is None or (len(name) == 1 and _not_a_name(name.text)):
+            continue
         if label == "person":
             name = complete_person(name)
         typing = (
@@ -147,6 +147,11 @@ def _named_by_apposition(doc: Doc) -> Iterator[tuple[Span, Typing]]:
         typing = typing_by_apposition(name)
         if typing is not None and typing.type != "person":
             yield name, typing
+
+
+def _not_a_name(word: str) -> bool:
+    """Nationality words are an actor's country, not an actor; time zones are no actor."""
+    return bool(nationality_country(word)) or word.lower() in TIME_ZONES
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ ENTITY_TYPES: dict[str, ActorType] = {
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
+# Time zones that wire copy capitalises and the model takes for organisations (`10 a.m. GMT`).
+TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "msk"})
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
