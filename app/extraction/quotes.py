@@ -26,12 +26,15 @@ from app.extraction.quote_rules.attribution import (
 from app.extraction.quote_rules.direct import cue_of_quote, introducing_cue, signature
 from app.extraction.quote_rules.indirect import reported_speech
 from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
-from app.extraction.quote_rules.speakers import Speakers
+from app.extraction.quote_rules.speakers import speaker_of
 from app.models import DateMention, Quote, QuoteKind, SpeakerRef
 
 # Quoted fragments this short with no speaker are scare quotes, not quotations.
 _SHORTEST_UNATTRIBUTED_FRAGMENT = 5
 _LONGEST_TITLE = 8
+_TITLE_SMALL_WORDS = frozenset(
+    ["the", "of", "and", "a", "an", "in", "on", "to", "for", "at", "with"]
+)
 
 
 @dataclass(frozen=True)
@@ -67,19 +70,26 @@ def _kind(parsed: ArticleDoc, quoted: Span, text: str) -> QuoteKind:
     return "partial"
 
 
-def _scare_quote(kind: QuoteKind, text: str, speaker: SpeakerRef | None) -> bool:
-    """Words in marks that no speech verb attributes: a title or a name, or a short
-    fragment no named actor stands behind (a scare quote)."""
-    words = text.split()
-    title = len(words) < _LONGEST_TITLE and all(
-        w[:1].isupper() or not w[:1].isalpha() for w in words
+def _is_title(words: Sequence[str]) -> bool:
+    """`Face the Nation`, `Miss Piggy`: every word capitalised but the small ones."""
+    return len(words) < _LONGEST_TITLE and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
     )
+
+
+def _not_a_quote(kind: QuoteKind, text: str, speaker: SpeakerRef | None, spoken: bool) -> bool:
+    """A title or a name in marks, or a short fragment with neither a speech verb nor a
+    named actor behind it (a scare quote)."""
+    words = text.split()
+    if kind == "partial" and _is_title(words):
+        return True
     fragment = kind == "partial" and len(words) < _SHORTEST_UNATTRIBUTED_FRAGMENT
-    return title or (fragment and (speaker is None or speaker.id is None))
+    unnamed = speaker is None or speaker.id is None
+    return not spoken and (_is_title(words) or (fragment and unnamed))
 
 
 def _direct_drafts(
-    parsed: ArticleDoc, stretches: Sequence[Stretch], masked: _Mask, speakers: Speakers
+    parsed: ArticleDoc, stretches: Sequence[Stretch], masked: _Mask, actors: ActorIndex
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     previous: tuple[int, SpeakerRef] | None = None  # paragraph and speaker of the last quote
@@ -97,13 +107,14 @@ def _direct_drafts(
         found = attribution(cue, masked) if cue is not None else None
         speaker = None
         if signed is not None:
-            speaker = speakers.speaker_of(signed)
+            speaker = speaker_of(signed, actors)
         elif found is not None and found.source is not None:
-            speaker = speakers.speaker_of(found.source)
+            speaker = speaker_of(found.source, actors)
         elif not partial and previous and previous[0] >= parsed.paragraph_at(stretch.start) - 1:
             speaker = previous[1]
         spoken = signed is not None or (found is not None and is_speech_cue(found.cue))
-        if not spoken and _scare_quote(kind, text, speaker):
+        # A quote missing its closing mark is kept only when something attributes it.
+        if _not_a_quote(kind, text, speaker, spoken) or (not stretch.closed and not spoken):
             continue
         if speaker is not None:
             previous = (parsed.paragraph_at(stretch.end), speaker)
@@ -112,11 +123,11 @@ def _direct_drafts(
     return drafts
 
 
-def _indirect_drafts(parsed: ArticleDoc, masked: _Mask, speakers: Speakers) -> list[_Draft]:
+def _indirect_drafts(parsed: ArticleDoc, masked: _Mask, actors: ActorIndex) -> list[_Draft]:
     drafts = []
     for reported in reported_speech(parsed.doc, masked):
         found = attribution(reported.cue, masked, reported.cue_text)
-        speaker = speakers.speaker_of(found.source) if found.source is not None else None
+        speaker = speaker_of(found.source, actors) if found.source is not None else None
         drafts.append(
             _Draft(
                 "indirect",
@@ -172,9 +183,8 @@ def extract_quotes(
     paragraphs = [(p.start, p.end) for p in parsed.article.paragraphs]
     stretches = all_quoted_stretches(parsed.text, paragraphs)
     masked = _Mask(stretches)
-    speakers = Speakers(actors)
-    drafts = _direct_drafts(parsed, stretches, masked, speakers)
-    drafts += _indirect_drafts(parsed, masked, speakers)
+    drafts = _direct_drafts(parsed, stretches, masked, actors)
+    drafts += _indirect_drafts(parsed, masked, actors)
     drafts.sort(key=lambda d: (d.start, d.end))
     by_sentence = _Dates(parsed, dates)
     return [_quote(parsed, draft, i, by_sentence) for i, draft in enumerate(drafts)]

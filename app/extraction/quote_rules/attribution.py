@@ -1,7 +1,8 @@
 """Attribution clauses on the dependency parse: the cue, who spoke, to whom, through what.
 
 Every function takes the cue token (a speech verb, or `according` of `according to`) and
-reads its neighbours in the tree; nothing here knows about actors or quotation marks.
+reads its neighbours in the tree; nothing here knows about actors, and quotations only
+as a mask: a source is never a word inside quotation marks.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from app.extraction.quote_rules.lexicon import (
     SPEECH_VERBS,
 )
 
-SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj"])
+_SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj"])
 # Dependents that leave a noun phrase's core: clauses about the noun, asides, lists.
 _CLAUSAL = frozenset(["relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"])
 # How a verb with no subject of its own shares one: `stood up and said`, `…, saying`.
@@ -51,9 +52,9 @@ def is_according_to(token: Token) -> bool:
     )
 
 
-def is_speech_cue(token: Token, lemmas: frozenset[str] = SPEECH_VERBS) -> bool:
+def is_speech_cue(token: Token) -> bool:
     return is_according_to(token) or (
-        token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas
+        token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
     )
 
 
@@ -76,7 +77,7 @@ def _subject(verb: Token, masked: Masked) -> Token | None:
     """The verb's subject, borrowed up a chain of verbs that share it."""
     while True:
         subject = next(
-            (c for c in verb.children if c.dep_ in SUBJECTS and _nominal(c, masked)), None
+            (c for c in verb.children if c.dep_ in _SUBJECTS and _nominal(c, masked)), None
         )
         if subject is None and verb.tag_ == "VBG" and verb.i > 0:
             # `footage of Clinton asking, "…"`: the noun a participle follows acts it.

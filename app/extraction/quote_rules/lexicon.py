@@ -262,7 +262,7 @@ CHANNEL_NOUNS = frozenset(
     ]
 )
 
-# Pronouns that stand for a person, and the ones that never name a source.
-PERSON_PRONOUNS = frozenset(["he", "she"])
+# Pronouns that stand for the noun their clause is about, and those that never name a
+# source.
 RELATIVE_PRONOUNS = frozenset(["who", "that", "which"])
 NON_SOURCES = frozenset(["it", "i", "we", "you", "this", "that", "there", "which", "who"])

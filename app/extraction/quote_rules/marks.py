@@ -47,6 +47,7 @@ class Stretch:
     """The quoted words, one character range of the body per paragraph they run over."""
 
     segments: tuple[tuple[int, int], ...]
+    closed: bool = True
 
     @property
     def start(self) -> int:
@@ -160,7 +161,7 @@ def _scan_paragraph(
 
 def _unclosed(quote: _Open) -> list[Stretch]:
     """A quote whose closing mark never came: kept only if it filled whole paragraphs."""
-    return [Stretch(tuple(quote.segments))] if quote.starts_paragraph else []
+    return [Stretch(tuple(quote.segments), closed=False)] if quote.starts_paragraph else []
 
 
 def quoted_stretches(

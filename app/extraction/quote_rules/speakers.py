@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Token
 
 from app.extraction.actors import ActorIndex
 from app.extraction.quote_rules.attribution import noun_core
-from app.extraction.quote_rules.lexicon import CHANNEL_NOUNS, PERSON_PRONOUNS
+from app.extraction.quote_rules.lexicon import CHANNEL_NOUNS
 from app.models import Actor, SpeakerRef
 
 # Dependents of a source noun that may name the actor behind it: `Putin aide, Yuri
@@ -18,7 +16,7 @@ _OWNERS = frozenset(["compound", "poss", "nmod", "pobj"])
 
 
 def _actor_at(token: Token, actors: ActorIndex) -> Actor | None:
-    return actors.actor_of(token.doc[token.i : token.i + 1])
+    return actors.actor_at_token(token.i)
 
 
 def _named(head: Token, actors: ActorIndex) -> Actor | None:
@@ -50,34 +48,12 @@ def _channel_owner(head: Token, actors: ActorIndex) -> Actor | None:
     return None
 
 
-class Speakers:
-    """Resolves source tokens to speakers over one article's actors."""
-
-    def __init__(self, actors: ActorIndex) -> None:
-        self._actors = actors
-        people = sorted(
-            (mention.start, actor.id)
-            for actor in actors.actors
-            if actor.type == "person"
-            for mention in actor.mentions
-            if mention.field == "body"
-        )
-        self._person_starts = [start for start, _ in people]
-        self._person_ids = [actor_id for _, actor_id in people]
-
-    def _antecedent(self, pronoun: Token) -> Actor | None:
-        """Fallback while the actor index does not cover pronouns: the last person named."""
-        position = bisect.bisect_left(self._person_starts, pronoun.idx) - 1
-        return self._actors.by_id(self._person_ids[position]) if position >= 0 else None
-
-    def speaker_of(self, head: Token) -> SpeakerRef | None:
-        """The actor the source stands for, else the description as an unnamed source."""
-        actors = self._actors
-        actor = _named(head, actors) or _apposed(head, actors) or _channel_owner(head, actors)
-        if actor is None and head.lower_ in PERSON_PRONOUNS:
-            actor = self._antecedent(head)
-        if actor is not None:
-            return SpeakerRef(id=actor.id, name=actor.name)
-        if head.pos_ == "PRON":
-            return None
-        return SpeakerRef(id=None, name=noun_core(head).text)
+def speaker_of(head: Token, actors: ActorIndex) -> SpeakerRef | None:
+    """The actor the source stands for (pronouns and descriptions resolved by the actor
+    index), else the description itself as an unnamed source."""
+    actor = _named(head, actors) or _apposed(head, actors) or _channel_owner(head, actors)
+    if actor is not None:
+        return SpeakerRef(id=actor.id, name=actor.name)
+    if head.pos_ == "PRON":
+        return None
+    return SpeakerRef(id=None, name=noun_core(head).text)
