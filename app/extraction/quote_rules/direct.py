@@ -61,6 +61,11 @@ def _parenthetical(quoted: Span, cues: Sequence[Token]) -> Token | None:
     return next((cue for cue in cues if any(a.i in inside for a in cue.ancestors)), None)
 
 
+def _subordinate(verb: Token) -> bool:
+    """`… when Clinton blasted him`: a clause about the quote's moment, not its speaker."""
+    return any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+
+
 def _nearest(quoted: Span, cues: Sequence[Token]) -> Token | None:
     def distance(cue: Token) -> int:
         return quoted.start - cue.i if cue.i < quoted.start else cue.i - quoted.end
@@ -78,7 +83,8 @@ def cue_of_quote(
     governing, holder = _governing(quoted, cues, masked)
     if governing is not None or (partial and holder is not None):
         return governing or holder
-    return _parenthetical(quoted, cues) or _nearest(quoted, cues) or holder
+    free = [cue for cue in cues if not _subordinate(cue)]
+    return _parenthetical(quoted, free) or _nearest(quoted, free) or holder
 
 
 def introducing_cue(parsed: ArticleDoc, quoted: Span, masked: Masked) -> Token | None:
