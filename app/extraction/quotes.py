@@ -88,6 +88,37 @@ def _not_a_quote(kind: QuoteKind, text: str, speaker: SpeakerRef | None, spoken:
     return not spoken and (_is_title(words) or (fragment and unnamed))
 
 
+@dataclass(frozen=True)
+class _Attributed:
+    attribution: Attribution | None
+    speaker: SpeakerRef | None
+    spoken: bool  # by a speech verb or a signature, not merely by a clause's subject
+
+
+def _attribute(
+    parsed: ArticleDoc, stretch: Stretch, quoted: Span, masked: _Mask, actors: ActorIndex
+) -> _Attributed:
+    """Who a quotation is by: a name signed after it, else the cue of its sentence."""
+    if (signed := signature(parsed, stretch.end)) is not None:
+        return _Attributed(None, speaker_of(signed, actors), spoken=True)
+    partial = _kind(parsed, quoted, stretch.text(parsed.text)) == "partial"
+    cue = cue_of_quote(parsed, quoted, masked, partial=partial) or introducing_cue(
+        parsed, quoted, masked
+    )
+    if cue is None:
+        return _Attributed(None, None, spoken=False)
+    found = attribution(cue, masked)
+    speaker = speaker_of(found.source, actors) if found.source is not None else None
+    return _Attributed(found, speaker, spoken=is_speech_cue(cue))
+
+
+def _continued(previous: tuple[int, SpeakerRef] | None, paragraph: int) -> SpeakerRef | None:
+    """A quote with no cue goes on with the speaker quoted in this or the last paragraph."""
+    if previous is None or previous[0] < paragraph - 1:
+        return None
+    return previous[1]
+
+
 def _direct_drafts(
     parsed: ArticleDoc, stretches: Sequence[Stretch], masked: _Mask, actors: ActorIndex
 ) -> list[_Draft]:
@@ -97,29 +128,21 @@ def _direct_drafts(
         quoted = parsed.span(stretch.start, stretch.end)
         text = stretch.text(parsed.text)
         kind = _kind(parsed, quoted, text)
-        partial = kind == "partial"
-        signed = signature(parsed, stretch.end)
-        cue = None
-        if signed is None:
-            cue = cue_of_quote(parsed, quoted, masked, partial=partial) or introducing_cue(
-                parsed, quoted, masked
-            )
-        found = attribution(cue, masked) if cue is not None else None
-        speaker = None
-        if signed is not None:
-            speaker = speaker_of(signed, actors)
-        elif found is not None and found.source is not None:
-            speaker = speaker_of(found.source, actors)
-        elif not partial and previous and previous[0] >= parsed.paragraph_at(stretch.start) - 1:
-            speaker = previous[1]
-        spoken = signed is not None or (found is not None and is_speech_cue(found.cue))
+        found = _attribute(parsed, stretch, quoted, masked, actors)
+        speaker = found.speaker
+        if found.attribution is None and speaker is None and kind == "direct":
+            speaker = _continued(previous, parsed.paragraph_at(stretch.start))
         # A quote missing its closing mark is kept only when something attributes it.
-        if _not_a_quote(kind, text, speaker, spoken) or (not stretch.closed and not spoken):
+        unclosed = not stretch.closed and not found.spoken
+        if unclosed or _not_a_quote(kind, text, speaker, found.spoken):
             continue
         if speaker is not None:
             previous = (parsed.paragraph_at(stretch.end), speaker)
-        content = tuple(quoted)
-        drafts.append(_Draft(kind, text, stretch.start, stretch.end, content, found, speaker))
+        drafts.append(
+            _Draft(
+                kind, text, stretch.start, stretch.end, tuple(quoted), found.attribution, speaker
+            )
+        )
     return drafts
 
 
