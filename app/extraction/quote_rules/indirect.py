@@ -14,10 +14,12 @@ from spacy.tokens import Doc, Token
 from app.extraction.quote_rules.attribution import Masked, is_according_to, source_of
 from app.extraction.quote_rules.lexicon import (
     CONTENT_NOUNS,
+    FOR_VERBS,
     INFINITIVE_VERBS,
     OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
     REPORTING_VERBS,
+    SOURCE_NOUNS,
 )
 from app.extraction.quote_rules.marks import DOUBLE, SINGLE
 
@@ -25,7 +27,7 @@ _SHORTEST_CONTENT = 3
 _ANONYMITY = frozenset(["name", "identify", "quote"])
 # Verbs whose `that` clause is a fact or a consequence, not anyone's words or views.
 _NOT_ATTITUDES = frozenset(["be", "make", "ensure", "mean", "see", "require", "seem"])
-_VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS
+_VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | FOR_VERBS
 _CLAUSES = frozenset(["ccomp"])
 _EDGE_WORDS = frozenset(["that", "whether", ","])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
@@ -103,10 +105,12 @@ def _infinitive_content(verb: Token) -> list[Token] | None:
     return None
 
 
-def _object_content(verb: Token) -> list[Token] | None:
-    """`mentioned disparaging remarks`, `called for the repeal`, `laid out her proposals`."""
+def _object_content(verb: Token, *, with_object: bool) -> list[Token] | None:
+    """`mentioned disparaging remarks`, `called for the repeal`, `laid out her proposals`;
+    the direct object only `with_object` (`called Trump a liar` is not `called for`)."""
     for child in verb.children:
-        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+        what = child.pos_ in ("NOUN", "PROPN") and child.lemma_ not in SOURCE_NOUNS
+        if with_object and child.dep_ == "dobj" and what:
             return list(child.subtree)
         if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -143,8 +147,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
             content = _clause_content(token) if lemma in REPORTING_VERBS else None
             if content is None and lemma in INFINITIVE_VERBS:
                 content = _infinitive_content(token)
-            if content is None and lemma in OBJECT_VERBS:
-                content = _object_content(token)
+            if content is None and lemma in OBJECT_VERBS | FOR_VERBS:
+                content = _object_content(token, with_object=lemma in OBJECT_VERBS)
             yield token, token.text, content
         elif token.pos_ == "VERB" and lemma not in _NOT_ATTITUDES and _that_clause(token):
             # Any verb that takes a `that` clause reports a stance: `Clinton hopes that …`.

@@ -128,9 +128,9 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
 # `Trump called for the complete repeal of Obamacare` (with its particle or preposition).
 OBJECT_VERBS = frozenset(
     [
+        "cite",
         "mention",
         "discuss",
-        "describe",
         "question",
         "criticize",
         "criticise",
@@ -155,7 +155,6 @@ OBJECT_VERBS = frozenset(
         "unveil",
         "announce",
         "promise",
-        "call",
         "demand",
         "recommend",
         "lay",
@@ -163,7 +162,14 @@ OBJECT_VERBS = frozenset(
         "predict",
     ]
 )
-# Prepositions and particles that carry the object of such a verb: `called for`.
+# Objects that are where words came from, not what was said: `citing unnamed officials`.
+SOURCE_NOUNS = frozenset(
+    ["official", "source", "person", "people", "expert", "analyst", "aide", "report", "data"]
+)
+# Verbs whose content is the object of `for`: `called for the repeal`, `pushed for talks`.
+FOR_VERBS = frozenset(["call", "push", "press", "lobby", "advocate", "argue", "plead"])
+# Prepositions and particles that carry the object of a speech act: `called for`,
+# `laid out`, `complained about`.
 OBJECT_PREPOSITIONS = frozenset(["for", "out", "about"])
 
 # Verbs whose reported content is an infinitive: `X vowed to …`, `X urged Y to …`.
