@@ -133,6 +133,15 @@ def test_multi_paragraph_quote_is_one_quote(article: Article) -> None:
     assert speaker(quote) == "Anna Berg"
 
 
+def test_quote_introduced_by_a_colon_in_the_paragraph_before(article: Article) -> None:
+    facts = article(
+        "At the rally, Governor Anna Berg told the crowd:\n\n"
+        '"We have cut taxes for every family in this state."'
+    )
+    quote = one_quote(facts, "We have cut taxes")
+    assert (speaker(quote), quote.cue, quote.audience) == ("Anna Berg", "told", "the crowd")
+
+
 def test_apposition_speaker(article: Article) -> None:
     facts = article(
         "James Brown, an expert in Russo-Japanese ties at Temple University, said the talks "
@@ -292,6 +301,11 @@ def test_stance_verb_with_that_clause(article: Article) -> None:
         "indirect",
     )
     assert (quote.text, speaker(quote)) == ("the coalition will survive the dispute", "Olaf Scholz")
+
+
+def test_citing_a_source_is_no_content(article: Article) -> None:
+    facts = article("The newspaper, citing unnamed officials, said the summit would be postponed.")
+    assert [q.text for q in quotes(facts, "indirect")] == ["the summit would be postponed"]
 
 
 def test_news_agency_report_is_the_speaker_and_the_channel(article: Article) -> None:
