@@ -62,8 +62,9 @@ def _parenthetical(quoted: Span, cues: Sequence[Token]) -> Token | None:
 
 
 def _subordinate(verb: Token) -> bool:
-    """`… when Clinton blasted him`: a clause about the quote's moment, not its speaker."""
-    return any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+    """`… when Clinton blasted him`, `an architect who said …`: a clause about the quote's
+    moment or about a noun, not the quote's own attribution."""
+    return verb.dep_ == "relcl" or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
 
 
 def _nearest(quoted: Span, cues: Sequence[Token]) -> Token | None:
