@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
 from app.models import Facts, Quote
@@ -83,6 +86,22 @@ def test_a_paragraph_quote_missing_its_closing_mark_ends_with_the_paragraph() ->
 def test_any_marks_never_crash(text: str, article: Article) -> None:
     stretches(text)
     article(f"Headline\n\nThe minister said {text} and left. Others said nothing.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab .,"“”‘’«»―\n', max_size=80))
+def test_stretches_stay_in_their_paragraphs_and_never_overlap(text: str) -> None:
+    paragraphs, start = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append((start, start + len(part)))
+        start += len(part) + 2
+    found = all_quoted_stretches(text, paragraphs)
+    segments = [segment for stretch in found for segment in stretch.segments]
+    assert segments == sorted(segments)
+    for (_, end), (start, _) in itertools.pairwise(segments):
+        assert end <= start
+    for a, b in segments:
+        assert any(p <= a <= b <= q for p, q in paragraphs)
 
 
 # ---------------------------------------------------------------- direct quotes
