@@ -139,6 +139,29 @@ def test_absolute_and_yearless_dates(
     assert value_of(extract, sentence, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The law was passed in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("Prices fell in January nineteen ninety-seven.", "January nineteen ninety-seven",
+         "1997-01"),
+        ("The river froze in the winter of nineteen ninety-four.",
+         "the winter of nineteen ninety-four", "1994-WI"),
+        ("Computers may fail in the year two thousand.", "the year two thousand", "2000"),
+        ("The games open in two thousand and four.", "two thousand and four", "2004"),
+    ],
+)  # fmt: skip
+def test_years_spoken_in_broadcast_transcripts(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase) == expected
+
+
+def test_two_thousand_alone_is_a_count(extract: Extract) -> None:
+    found = [mention.text for mention in dates(extract, "Some two thousand people marched.")]
+    assert found == []
+
+
 def test_mod_and_narrowed_interval_for_early_late_mid(extract: Extract) -> None:
     found = {m.text: m for m in dates(extract, "Growth slowed in early 2018 and mid-2017.")}
     early = found["early 2018"]

@@ -61,6 +61,18 @@ def number(text: str) -> float | None:
     return float(sum(lx.NUMBERS[part] for part in re.split(r"[-\s]", lowered))) + half
 
 
+def year_of(text: str) -> int:
+    """`1996`, `nineteen ninety-six`, `two thousand and one`, `two thousand`."""
+    lowered = re.sub(r"[-\s]+", " ", text.lower().strip())
+    if lowered.isdigit():
+        return int(lowered)
+    if lowered.startswith("two thousand"):
+        rest = lowered.removeprefix("two thousand").removeprefix(" and").strip()
+        return 2000 + int(number(rest) or 0) if rest else 2000
+    hundreds, rest = lowered.split(" ", 1)
+    return int(lx.NUMBERS[hundreds] * 100 + (number(rest) or 0) % 100)
+
+
 # The next unit down and how many of it make one, for fractions: `2 1/2 years` is P2Y6M.
 _SMALLER: Final = {"year": ("M", 12), "week": ("D", 7), "hour": ("M", 60), "minute": ("S", 60)}
 

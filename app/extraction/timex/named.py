@@ -18,6 +18,7 @@ from app.extraction.timex.common import (
     parse_date,
     pick_by,
     reference_day,
+    year_of,
 )
 from app.extraction.timex.context import Context
 from app.extraction.timex.timex import Recurring, Timex, dated, recurring, relative
@@ -35,9 +36,9 @@ def full_date(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def month_year(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`March 2009`, `January of 1998`."""
-    parsed = parse_date(match.group(0), dt.date(2000, 1, 1))
-    return dated(Period.containing("month", parsed.date())) if parsed else None
+    """`March 2009`, `January of 1998`, `January nineteen ninety-seven`."""
+    month = month_number(re.split(r"[\s,]", match.group(0), maxsplit=1)[0])
+    return dated(Period("month", dt.date(year_of(match.group("year")), month, 1)))
 
 
 def day_of_year(text: str) -> Recurring | None:
@@ -87,6 +88,8 @@ def month_name(match: re.Match[str], ctx: Context) -> Timex | None:
 
 def year(match: re.Match[str], ctx: Context) -> Timex | None:
     """A year stands alone; a four-digit count of things (`2000 troops`) does not."""
+    if spoken := match.group("spoken") or match.group("spoken2"):  # `nineteen ninety-six`
+        return dated(Period("year", dt.date(year_of(spoken), 1, 1)))
     following = ctx.after(30)
     if re.match(r"\s*(?:%|percent|per\s?cent|[-\s]?(?:yen|dollars|euros|pounds))", following):
         return None
@@ -189,7 +192,7 @@ def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
         return None  # a name: `the Prague Spring`
     code = lx.SEASONS[word]
     if match.group("year"):
-        return dated(season(code, int(match.group("year"))))
+        return dated(season(code, year_of(match.group("year"))))
     what = Recurring(f"XXXX-{code}", "year", lambda year: season(code, year.start.year))
     return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
 

@@ -28,6 +28,16 @@ NUMBER = (
     rf"(?:{_DIGITS}|(?:{_COMPOUND}|{NUMBER_WORD})(?:\s+and\s+a\s+half)?"
     rf"|{lx.alternatives(lx.VAGUE_NUMBERS)})"
 )
+# Years as broadcasters say them: `nineteen ninety-six`, `two thousand and one`; a bare
+# `two thousand` is a count unless `the year` comes before it.
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_UNDER_HUNDRED = rf"(?:{_COMPOUND}|{_TENS}|{_TEEN}|hundred)"
+SPOKEN_YEAR = (
+    rf"(?:eighteen|nineteen)[-\s]+{_UNDER_HUNDRED}"
+    r"|two\s+thousand(?:\s+and)?[-\s]+(?:one|two|three|four|five|six|seven|eight|nine"
+    rf"|{_TEEN}|{_COMPOUND}|{_TENS})"
+)
+WRITTEN_YEAR = rf"(?:{YEAR}|{SPOKEN_YEAR})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
 DATE_UNIT = r"(?:day|week|fortnight|month|quarter|year|decade|century|centurie)"
 PART = rf"(?:{lx.alternatives(lx.DAY_PARTS)})"

@@ -48,9 +48,11 @@ from app.extraction.timex.patterns import (
     MONTH_ALONE,
     NUMBER,
     PART,
+    SPOKEN_YEAR,
     UNIT,
     UNIT_QUALIFIER,
     WEEKDAY,
+    WRITTEN_YEAR,
     YEAR,
     rx,
 )
@@ -90,7 +92,7 @@ RULES: Final = (
         ),
         month_day,
     ),
-    Rule("month year", rx(rf"{MONTH},?\s+(?:of\s+)?{YEAR}"), month_year),
+    Rule("month year", rx(rf"{MONTH},?\s+(?:of\s+)?(?P<year>{WRITTEN_YEAR})"), month_year),
     Rule(
         "month",
         rx(
@@ -99,7 +101,14 @@ RULES: Final = (
         ),
         month_name,
     ),
-    Rule("year", rx(rf"(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR})(?!/\d|[.,]\d)"), year),
+    Rule(
+        "year",
+        rx(
+            rf"(?:fiscal\s+(?:year\s+)?)?(?P<year>{YEAR})(?!/\d|[.,]\d)"
+            rf"|(?:the\s+year\s+)?(?P<spoken>{SPOKEN_YEAR})|the\s+year\s+(?P<spoken2>two\s+thousand)"
+        ),
+        year,
+    ),
     Rule(
         "decade",
         rx(
@@ -140,7 +149,7 @@ RULES: Final = (
         "season",
         rx(
             rf"(?:(?P<rel>{REL}|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
+            rf"(?:\s+(?:of\s+)?(?P<year>{WRITTEN_YEAR}))?"
         ),
         season_name,
     ),
