@@ -157,6 +157,27 @@ def test_years_spoken_in_broadcast_transcripts(
     assert value_of(extract, sentence, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The board declared a dividend payable Dec. 15.", "Dec. 15", "2019-12-15"),
+        ("The company named a new chief, effective Feb. 1.", "Feb. 1", "2019-02-01"),
+        ("It declared a dividend to holders of record March 4.", "March 4", "2019-03-04"),
+    ],
+)
+def test_terms_of_a_deal_name_a_day_to_come(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase, dt.date(2018, 12, 20)) == expected
+
+
+def test_an_arrangement_inside_a_past_report_is_past(extract: Extract) -> None:
+    past = "A memorial service planned for Saturday was canceled after the plans leaked."
+    assert value_of(extract, past, "Saturday") == "2019-01-19"
+    ahead = "A summit planned for Saturday will draw forty leaders."
+    assert value_of(extract, ahead, "Saturday") == "2019-01-26"
+
+
 def test_two_thousand_alone_is_a_count(extract: Extract) -> None:
     found = [mention.text for mention in dates(extract, "Some two thousand people marched.")]
     assert found == []

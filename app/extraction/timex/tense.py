@@ -39,6 +39,16 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
 
 
+def _outer_clause_is_past(verb: Token) -> bool:
+    """`A service planned for Saturday was canceled`: the plan lay ahead of a past event."""
+    token = verb.head
+    while token.pos_ not in _CLAUSAL_HEADS and token.head.i != token.i:
+        token = token.head
+    if token.pos_ not in _CLAUSAL_HEADS or token.i == verb.i:
+        return False
+    return token.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in _auxiliaries(token))
+
+
 def verb_direction(verb: Token, at: int) -> Direction:
     """Past, present (`same`) or future, from the verb's tag and its auxiliaries.
 
@@ -51,6 +61,8 @@ def verb_direction(verb: Token, at: int) -> Direction:
     arranged = verb.lemma_.lower() in _PROSPECTIVE or (
         verb.lemma_.lower() == "set" and any(child.lower_ == "for" for child in verb.children)
     )  # `a summit set for April`
+    if arranged and verb.dep_ == "acl" and not auxiliaries and _outer_clause_is_past(verb):
+        return "past"  # a reduced relative inside a past report: `the rally planned for Friday`
     # `had been due to expire Friday`: the arrangement is told as past.
     if words & _FUTURE_AUXILIARIES or (arranged and at > verb.i and "had" not in words):
         return "future"
