@@ -234,6 +234,22 @@ def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before(extract: E
     assert found["a year earlier"].anchor == found["the fourth quarter"].id
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Profit rose 5% in the first quarter.", "the first quarter", "2019-Q1"),
+        ("Profit rose 5% in the fiscal first quarter.", "the fiscal first quarter", "2019-Q1"),
+        ("Profit rose in the third quarter.", "the third quarter", "2019-Q3"),
+        ("The company will report third-quarter results.", "third-quarter", "2019-Q3"),
+        ("Analysts expect profit to rise in the first quarter.", "the first quarter", "2020-Q1"),
+    ],
+)
+def test_a_quarter_without_a_year_is_one_reported_or_the_nearest_ahead(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase, dt.date(2019, 10, 28)) == expected
+
+
 def test_the_quarter_goes_on_about_the_quarter_named(extract: Extract) -> None:
     text = "Third-quarter sales fell. During the quarter, the company cut jobs."
     assert value_of(extract, text, "the quarter") == "2018-Q3"

@@ -150,8 +150,10 @@ def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
         return dated(occurrence(Period("year", dt.date(year, 1, 1))))
     code = "Q" if grain == "quarter" else "H"
     what = Recurring(f"XXXX-{code}{nth}", "year", occurrence)
-    # Results are announced after the quarter ends and forecast before: the nearest one is meant.
-    return recurring(what, "same", ctx.published, ctx.tense)
+    # Business news reports the quarters of the year so far; a forecast takes the nearest one
+    # (the quarter just ended is still being talked of ahead of its report).
+    how = "same" if ctx.tense == "future" else "past"
+    return recurring(what, how, ctx.published, ctx.tense)
 
 
 def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
