@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
-from app.models import Facts, Quote
+from app.models import Facts, Quote, SpeakerRef
 from tests.conftest import Extract
 
 Article = Callable[[str], Facts]
@@ -235,6 +235,18 @@ def test_unnamed_source_is_the_description(article: Article) -> None:
     assert quote.speaker is not None
     assert quote.speaker.id is None
     assert quote.speaker.name == "a senior government official"
+
+
+def test_description_of_one_person_with_two_titles(article: Article) -> None:
+    facts = article(
+        '"How many times do we have to see this?" asked the former secretary of state and '
+        "current Democratic presidential nominee."
+    )
+    quote = one_quote(facts, "How many times")
+    assert quote.speaker == SpeakerRef(
+        id=None,
+        name="the former secretary of state and current Democratic presidential nominee",
+    )
 
 
 def test_scare_quotes_and_titles_are_not_quotes(article: Article) -> None:

@@ -144,12 +144,17 @@ def source_of(cue: Token, masked: Masked) -> Token | None:
     return source
 
 
+def _in_core(child: Token) -> bool:
+    """A conjunct with no determiner of its own is more of the same person: `the former
+    secretary of state and current nominee`; with one it is someone else."""
+    if child.dep_ == "conj":
+        return not any(c.dep_ == "det" for c in child.children)
+    return child.dep_ not in _CLAUSAL
+
+
 def noun_core(head: Token) -> Span:
     """The noun phrase of `head` without its clauses and asides, as a contiguous span."""
-    kept = [
-        head,
-        *(t for child in head.children if child.dep_ not in _CLAUSAL for t in child.subtree),
-    ]
+    kept = [head, *(t for child in head.children if _in_core(child) for t in child.subtree)]
     start = min(t.i for t in kept)
     end = max(t.i for t in kept) + 1
     while start < head.i and head.doc[start].is_punct:
