@@ -129,6 +129,9 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
 OBJECT_VERBS = frozenset(
     [
         "cite",
+        "show",
+        "note",
+        "claim",
         "mention",
         "discuss",
         "question",
@@ -176,6 +179,9 @@ OBJECT_PREPOSITIONS = frozenset(["for", "out", "about"])
 INFINITIVE_VERBS = frozenset(
     [
         "want",
+        "tell",
+        "warn",
+        "agree",
         "vow",
         "promise",
         "pledge",
