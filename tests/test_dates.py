@@ -178,6 +178,22 @@ def test_an_arrangement_inside_a_past_report_is_past(extract: Extract) -> None:
     assert value_of(extract, ahead, "Saturday") == "2019-01-26"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The father could come to the United States as early as Tuesday.", "2019-01-22"),
+        ("The committee may vote Tuesday on the bill.", "2019-01-22"),
+        ("He could not be reached Tuesday for comment.", "2019-01-15"),
+        ("Neither he nor his lawyer could be located Tuesday.", "2019-01-15"),
+        ("The suspect may have left the country Tuesday.", "2019-01-15"),
+    ],
+)
+def test_a_possibility_lies_ahead_unless_negated_or_perfect(
+    extract: Extract, sentence: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, "Tuesday") == expected
+
+
 def test_two_thousand_alone_is_a_count(extract: Extract) -> None:
     found = [mention.text for mention in dates(extract, "Some two thousand people marched.")]
     assert found == []

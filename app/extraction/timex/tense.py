@@ -10,6 +10,9 @@ from app.models import Direction
 
 # `could`, `may`, `must` say nothing of time: `could not be reached Wednesday` is past.
 _FUTURE_AUXILIARIES: Final = frozenset({"will", "'ll", "wo", "shall", "would"})
+# A possibility with no perfect and no negation lies ahead: `could vote Tuesday`, `may arrive
+# in March`; `could not be reached Wednesday`, `may have left Friday` are told of the past.
+_POSSIBILITY: Final = frozenset({"could", "might", "may", "should", "must"})
 _PERFECT: Final = frozenset({"has", "have", "'ve", "'s"})
 _PERFECT_FORMS: Final = _PERFECT | {"had", "'d"}
 # Verbs of arranging: what they govern lies ahead, `plans to meet Tuesday`, `set for April`.
@@ -49,6 +52,25 @@ def _outer_clause_is_past(verb: Token) -> bool:
     return token.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in _auxiliaries(token))
 
 
+_NEGATIONS: Final = frozenset({"not", "n't", "never", "neither", "nor", "no", "nobody", "none"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+
+
+def _negated(verb: Token) -> bool:
+    """`could not be reached`, `no one could be located`, `neither he nor she could`."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in _NEGATIONS:
+            return True
+        if child.dep_ in _SUBJECTS and any(t.lower_ in _NEGATIONS for t in child.subtree):
+            return True
+    return False
+
+
+def _possibility_ahead(verb: Token, words: set[str]) -> bool:
+    negated = bool(words & _POSSIBILITY) and _negated(verb)
+    return bool(words & _POSSIBILITY) and not negated and not words & _PERFECT_FORMS
+
+
 def verb_direction(verb: Token, at: int) -> Direction:
     """Past, present (`same`) or future, from the verb's tag and its auxiliaries.
 
@@ -65,6 +87,8 @@ def verb_direction(verb: Token, at: int) -> Direction:
         return "past"  # a reduced relative inside a past report: `the rally planned for Friday`
     # `had been due to expire Friday`: the arrangement is told as past.
     if words & _FUTURE_AUXILIARIES or (arranged and at > verb.i and "had" not in words):
+        return "future"
+    if _possibility_ahead(verb, words):
         return "future"
     if "to" in words and verb.head.i != verb.i:
         head = verb.head
