@@ -194,6 +194,13 @@ def test_a_possibility_lies_ahead_unless_negated_or_perfect(
     assert value_of(extract, sentence, "Tuesday") == expected
 
 
+def test_a_holiday_week_is_the_week_of_the_holiday(extract: Extract) -> None:
+    text = "Pilgrims crowded the old city during Easter week."
+    assert value_of(extract, text, "Easter week", dt.date(2000, 4, 26)) == "2000-W16"
+    text = "Shops will stay open late in Christmas week 2019."
+    assert value_of(extract, text, "Christmas week 2019") == "2019-W52"
+
+
 def test_two_thousand_alone_is_a_count(extract: Extract) -> None:
     found = [mention.text for mention in dates(extract, "Some two thousand people marched.")]
     assert found == []

@@ -220,11 +220,15 @@ HOLIDAYS: Final[dict[str, Callable[[int], dt.date]]] = {
 
 
 def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`Christmas`, `last Thanksgiving`, `Easter 1998`; `Easter week` is the week of the day."""
     day_of = HOLIDAYS[re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))]
+    grain: Grain = "week" if match.group("week") else "day"
     if match.group("year"):
-        return dated(Period("day", day_of(int(match.group("year")))))
+        return dated(Period.containing(grain, day_of(int(match.group("year")))))
     fixed = day_of(2001)  # a year whose date stands for the unresolved value
     moves = day_of(2002) != fixed.replace(year=2002)
-    unresolved = "XXXX-XX-XX" if moves else f"XXXX-{fixed:%m-%d}"
-    what = Recurring(unresolved, "year", lambda year: Period("day", day_of(year.start.year)))
+    unresolved = "XXXX-XX-XX" if moves or grain == "week" else f"XXXX-{fixed:%m-%d}"
+    what = Recurring(
+        unresolved, "year", lambda year: Period.containing(grain, day_of(year.start.year))
+    )
     return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
