@@ -334,6 +334,23 @@ def test_stance_verb_with_that_clause(article: Article) -> None:
     assert (quote.text, speaker(quote)) == ("the coalition will survive the dispute", "Olaf Scholz")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The Acme campaign called the charges unsubstantiated and fabricated.",
+            "the charges unsubstantiated and fabricated",
+        ),
+        (
+            "President Barack Obama told his advisers to cut emissions without Congress.",
+            "to cut emissions without Congress",
+        ),
+    ],
+)
+def test_naming_and_telling_to(article: Article, text: str, content: str) -> None:
+    assert [q.text for q in quotes(article(text), "indirect")] == [content]
+
+
 def test_citing_a_source_is_no_content(article: Article) -> None:
     facts = article("The newspaper, citing unnamed officials, said the summit would be postponed.")
     assert [q.text for q in quotes(facts, "indirect")] == ["the summit would be postponed"]

@@ -16,6 +16,7 @@ from app.extraction.quote_rules.lexicon import (
     CONTENT_NOUNS,
     FOR_VERBS,
     INFINITIVE_VERBS,
+    NAMING_VERBS,
     OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
     REPORTING_VERBS,
@@ -27,7 +28,7 @@ _SHORTEST_CONTENT = 3
 _ANONYMITY = frozenset(["name", "identify", "quote"])
 # Verbs whose `that` clause is a fact or a consequence, not anyone's words or views.
 _NOT_ATTITUDES = frozenset(["be", "make", "ensure", "mean", "see", "require", "seem"])
-_VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | FOR_VERBS
+_VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | FOR_VERBS | NAMING_VERBS
 _CLAUSES = frozenset(["ccomp"])
 _EDGE_WORDS = frozenset(["that", "whether", ","])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
@@ -120,6 +121,16 @@ def _object_content(verb: Token, *, with_object: bool) -> list[Token] | None:
     return None
 
 
+def _naming_content(verb: Token) -> list[Token] | None:
+    """`called the charges unsubstantiated`: from the object to the end of its name."""
+    named = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")), None)
+    if named is None or any(c.lower_ == "to" for c in named.children):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), named)
+    first = min(thing.left_edge.i, named.left_edge.i)
+    return list(verb.doc[first : named.right_edge.i + 1])
+
+
 def _according_content(token: Token) -> list[Token]:
     """`According to X, …` or `…, according to X`: the clause on the other side of it."""
     clause = token.head
@@ -147,6 +158,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
             content = _clause_content(token) if lemma in REPORTING_VERBS else None
             if content is None and lemma in INFINITIVE_VERBS:
                 content = _infinitive_content(token)
+            if content is None and lemma in NAMING_VERBS:
+                content = _naming_content(token)
             if content is None and lemma in OBJECT_VERBS | FOR_VERBS:
                 content = _object_content(token, with_object=lemma in OBJECT_VERBS)
             yield token, token.text, content

@@ -169,6 +169,9 @@ OBJECT_VERBS = frozenset(
 SOURCE_NOUNS = frozenset(
     ["official", "source", "person", "people", "expert", "analyst", "aide", "report", "data"]
 )
+# Verbs that name something, their content the object and what it is called: `called
+# the charges unsubstantiated`, `labelled him a liar`.
+NAMING_VERBS = frozenset(["call", "label", "brand", "dub", "term", "deem"])
 # Verbs whose content is the object of `for`: `called for the repeal`, `pushed for talks`.
 FOR_VERBS = frozenset(["call", "push", "press", "lobby", "advocate", "argue", "plead"])
 # Prepositions and particles that carry the object of a speech act: `called for`,
