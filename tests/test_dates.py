@@ -201,6 +201,26 @@ def test_a_holiday_week_is_the_week_of_the_holiday(extract: Extract) -> None:
     assert value_of(extract, text, "Christmas week 2019") == "2019-W52"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected", "mod"),
+    [
+        ("Shares fell. By mid-afternoon yesterday, they had recovered.",
+         "mid-afternoon yesterday", "2019-01-20TAF", "MID"),
+        ("Shares fell. By midafternoon, they had recovered.", "midafternoon", "2019-01-21TAF",
+         "MID"),
+        ("Rain fell. The blast came in the early morning on Saturday.",
+         "early morning on Saturday", "2019-01-19TMO", "START"),
+        ("Rain fell. The offer expired at midnight Friday.", "midnight", "2019-01-18T24:00",
+         None),
+    ],
+)  # fmt: skip
+def test_an_early_or_late_part_of_a_day(
+    extract: Extract, sentence: str, phrase: str, expected: str, mod: str | None
+) -> None:
+    found = {mention.text: mention for mention in dates(extract, sentence)}
+    assert (found[phrase].value, found[phrase].mod) == (expected, mod)
+
+
 def test_two_thousand_alone_is_a_count(extract: Extract) -> None:
     found = [mention.text for mention in dates(extract, "Some two thousand people marched.")]
     assert found == []

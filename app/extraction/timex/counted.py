@@ -67,6 +67,19 @@ def day_word(match: re.Match[str], ctx: Context) -> Timex | None:
     return _with_part(relative("day", offset, ctx.published), part)
 
 
+_PART_MODS: Final = {"early": "START", "mid": "MID", "late": "END"}
+
+
+def qualified_part(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`mid-afternoon yesterday`, `late Friday evening`, `early morning`: a part of a day."""
+    named = match.group("day")
+    day = _day_of(named, ctx) if named else relative("day", 0, ctx.published)
+    timex = _with_part(day, match.group("part"))
+    if timex.value is None:
+        timex = Timex("time", f"T{lx.DAY_PARTS[match.group('part').lower()]}", "time")
+    return timex.with_mod(_PART_MODS[match.group("mod").lower()])
+
+
 def _day_of(text: str, ctx: Context) -> Timex:
     """The day a clock time is on: `Friday`, `yesterday`, `Nov. 9`."""
     lowered = text.lower()

@@ -14,6 +14,7 @@ from app.extraction.timex.counted import (
     anaphoric,
     clock_time,
     day_word,
+    qualified_part,
     relative_unit,
     shifted,
     the_year,
@@ -176,6 +177,14 @@ RULES: Final = (
             rf"|(?P<this>this|last)\s+(?P<part2>{PART})"
         ),
         day_word,
+    ),
+    Rule(
+        "part of a day",
+        rx(
+            rf"(?P<mod>early|mid|late)(?:[-\s]|(?!night))(?P<part>{PART})"  # not `midnight`
+            rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAY_WORD}))?"
+        ),
+        qualified_part,
     ),
     Rule(
         "anaphoric",
