@@ -69,7 +69,7 @@ class Article(ArticleSummary):
 class Located(Model):
     """Where a fact stands in the article body."""
 
-    paragraph: int = Field(ge=0, description="Index of the paragraph holding it.")
+    paragraph: int = Field(ge=0, description="Index of the paragraph where it starts.")
     start: int = Field(ge=0, description="Character offset in `article.body`.")
     end: int = Field(ge=0, description="Character offset just past it in `article.body`.")
     sentence: str = Field(description="The sentence it came from.")

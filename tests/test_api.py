@@ -76,8 +76,10 @@ def test_facts_have_quotes_actors_and_dates(facts: Facts) -> None:
 def test_every_fact_points_into_the_body(facts: Facts) -> None:
     body = facts.article.body
     for fact in [*facts.quotes, *facts.dates]:
+        # `paragraph` is where the fact starts; a quote may run on over later paragraphs.
         paragraph = facts.article.paragraphs[fact.paragraph]
-        assert paragraph.start <= fact.start <= fact.end <= paragraph.end
+        assert paragraph.start <= fact.start <= paragraph.end
+        assert fact.start <= fact.end <= len(body)
         assert body[fact.start : fact.end].strip()
 
 
