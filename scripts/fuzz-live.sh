@@ -4,9 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${NEWSFACTS_PORT:-8000}
 base="http://127.0.0.1:$port"
-NEWSFACTS_PORT=$port make --no-print-directory run >/tmp/newsfacts-fuzz-server.log 2>&1 &
+# In a session of its own, so that stopping it stops its workers and nothing else.
+NEWSFACTS_PORT=$port setsid make --no-print-directory run >/tmp/newsfacts-fuzz-server.log 2>&1 &
 server=$!
-trap 'kill -- -$(ps -o pgid= $server | tr -d " ") 2>/dev/null || kill $server 2>/dev/null || true' EXIT
+trap 'kill -- "-$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -fsS "$base/readyz" >/dev/null 2>&1 && break
   sleep 0.5
