@@ -221,6 +221,16 @@ def test_an_early_or_late_part_of_a_day(
     assert (found[phrase].value, found[phrase].mod) == (expected, mod)
 
 
+def test_a_part_of_a_weekday_in_the_plural_is_a_set(extract: Extract) -> None:
+    text = "Rain fell. New flights will leave Bombay on Monday and Tuesday nights."
+    found = {mention.text: mention for mention in dates(extract, text)}
+    assert (found["Monday"].type, found["Monday"].value) == ("set", "XXXX-WXX-1TNI")
+    assert found["Tuesday nights"].value == "XXXX-WXX-2TNI"
+    assert value_of(extract, "Rain fell. He met them Monday and Tuesday night.", "Monday") == (
+        "2019-01-21"
+    )
+
+
 def test_two_thousand_alone_is_a_count(extract: Extract) -> None:
     found = [mention.text for mention in dates(extract, "Some two thousand people marched.")]
     assert found == []

@@ -18,7 +18,8 @@ from app.extraction.timex.common import (
 )
 from app.extraction.timex.context import Context
 from app.extraction.timex.named import day_of_year
-from app.extraction.timex.patterns import DAY, DAY_WORD, MONTH, WEEKDAY
+from app.extraction.timex.patterns import DAY, DAY_WORD, MONTH, PART, WEEKDAY
+from app.extraction.timex.spans import weekly_part
 from app.extraction.timex.timex import Recurring, Timex, dated, recurring, relative
 
 
@@ -40,8 +41,13 @@ def _with_part(day: Timex, part: str | None) -> Timex:
                  day.direction)  # fmt: skip
 
 
+_BEFORE_PLURAL_PART: Final = re.compile(rf"\s+and\s+{WEEKDAY}\s+(?P<part>{PART})s\b", re.I)
+
+
 def weekday(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Tuesday`, `last Friday`, `Friday afternoon`: the week the tense points to."""
+    if plural := _BEFORE_PLURAL_PART.match(ctx.after()):  # `on Monday and Tuesday nights`
+        return weekly_part(match.group("day"), plural.group("part"))
     what = _weekday_recurring(match.group("day"))
     if (story := match.group("story")) and ctx.reference is not None:
         # `the previous Friday`, `the following Monday`: the week of the story's last date

@@ -244,6 +244,8 @@ RULES: Final = (
         rx(
             rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})"
             rf"|(?P<unit>{UNIT}))|(?P<weekdays>{WEEKDAY})s"
+            # `Tuesday nights`: a part of the day in the plural comes back each week
+            rf"|(?P<weekday3>{WEEKDAY})\s+(?P<parts>{PART})s"
         ),
         every,
     ),

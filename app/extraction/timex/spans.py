@@ -73,10 +73,18 @@ def set_adverb(match: re.Match[str], ctx: Context) -> Timex | None:
     return Timex("set", lx.SET_ADVERBS[word], None)
 
 
+def weekly_part(weekday: str, part: str) -> Timex:
+    """`Tuesday nights`: that part of that day of every week."""
+    code = f"XXXX-WXX-{lx.WEEKDAYS[weekday.lower()] + 1}T{lx.DAY_PARTS[part.lower()]}"
+    return Timex("set", code, "time")
+
+
 def every(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`every day`, `each year`, `every Tuesday`, `on Mondays`."""
+    """`every day`, `each year`, `every Tuesday`, `on Mondays`, `Tuesday nights`."""
     if name := match.group("weekday") or match.group("weekdays"):
         return Timex("set", f"XXXX-WXX-{lx.WEEKDAYS[name.lower()] + 1}", "day")
+    if name := match.group("weekday3"):
+        return weekly_part(name, match.group("parts"))
     if match.group("month"):
         return Timex("set", f"XXXX-{month_number(match.group('month')):02d}", "month")
     unit = match.group("unit")
