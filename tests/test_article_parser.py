@@ -135,3 +135,13 @@ def test_published_date_from_the_url() -> None:
 def test_degenerate_text_never_fails(text: str) -> None:
     article = parse_article(text)
     assert article.body == PARAGRAPH_SEPARATOR.join(p.text for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["On Monday, Oct. 26:", "NAIROBI, Kenya (AP) --", "and then the storm came"],
+)
+def test_a_lead_in_line_is_body_not_headline(first_line: str) -> None:
+    article = parse_article(f"{first_line}\n\nThe council met on Tuesday.")
+    assert article.title is None
+    assert article.paragraphs[0].text == first_line

@@ -46,7 +46,9 @@ _DATELINE = re.compile(
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _SENTENCE_END = re.compile(r"[.!?\"”’]$")
-_LEAD_MARK = re.compile(r"(?:\s[_—–-]+|--)$")
+# A first line ending so leads into the text below it: a dateline (`NAIROBI, Kenya (AP) _`)
+# or an introduction (`On Monday, Oct. 26:`), not a headline.
+_LEAD_MARK = re.compile(r"(?:\s[_—–-]+|--|[:;,])$")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _HEADLINE_MAX_WORDS = 25
 
@@ -88,6 +90,8 @@ def _date_from_url(url: str | None) -> dt.date | None:
 def _looks_like_headline(line: str) -> bool:
     words = _WORD.findall(line)
     if not words or len(words) > _HEADLINE_MAX_WORDS or _LEAD_MARK.search(line):
+        return False
+    if line[0].islower():  # headlines start with a capital; this is a sentence's tail
         return False
     if not _SENTENCE_END.search(line):
         return True
