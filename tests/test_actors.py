@@ -560,3 +560,29 @@ def test_shipped_article_salience_puts_the_main_actors_first(shipped_facts: Fact
     top = [a.name for a in shipped_facts.actors[:3]]
     assert top[0] == "Shinzo Abe"
     assert "Vladimir Putin" in top
+
+
+def test_a_definite_description_renames_the_subject_before_it(extract: Extract) -> None:
+    facts = extract(
+        "Maria Lopez spoke out on Tuesday about the new budget. "
+        "The former finance minister and current party leader said the cuts were unfair.\n\n"
+        "Carlos Ortega met voters on Friday. "
+        "Ortega's longtime campaign strategist said the rally went well.\n\n"
+        "Tom Reed criticised Ortega on Monday. "
+        "Obama's former campaign strategist said the attacks were unfair."
+    )
+    lopez = mention_texts(actor(facts, "Maria Lopez"), "description")
+    assert lopez == ["The former finance minister and current party leader"]
+    ortega = actor(facts, "Carlos Ortega")
+    assert "Ortega's longtime campaign strategist" not in mention_texts(ortega, "description")
+    reed = mention_texts(actor(facts, "Tom Reed"), "description")
+    assert reed == ["Obama's former campaign strategist"]
+
+
+def test_a_bare_title_or_a_proper_word_renames_no_one(extract: Extract) -> None:
+    facts = extract(
+        "Maria Lopez spoke on Tuesday. The minister said the cuts were unfair. "
+        "Carlos Ortega spoke on Friday. The Ohio senator said the cuts were fair."
+    )
+    assert mention_texts(actor(facts, "Maria Lopez"), "description") == []
+    assert mention_texts(actor(facts, "Carlos Ortega"), "description") == []

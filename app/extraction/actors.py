@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from app.extraction.actor_rules.aliases import merge_stated_aliases
-from app.extraction.actor_rules.coref import link_descriptions, resolve_pronouns
+from app.extraction.actor_rules.coref import (
+    link_descriptions,
+    link_renamings,
+    resolve_pronouns,
+)
 from app.extraction.actor_rules.fields import field_mentions
 from app.extraction.actor_rules.grouping import Draft, group_names
 from app.extraction.actor_rules.roles import affiliation_of, assign_roles, title_run
@@ -216,7 +220,9 @@ def extract_actors(parsed: ArticleDoc) -> ActorIndex:
     _organization_countries(parsed, organizations, owners, countries)
     _place_countries((d for d in drafts if d.type == "place"), owners)
     link_descriptions(doc, people, owners)
-    resolve_pronouns(doc, people, quoted_tokens(parsed))
+    quoted = quoted_tokens(parsed)
+    resolve_pronouns(doc, people, quoted)
+    link_renamings(doc, people, owners, quoted)
     field_mentions(parsed.article, drafts)
 
     ids = IdAllocator()

@@ -21,11 +21,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.extraction.actor_rules.countries import nationality_country
 from app.extraction.actor_rules.grouping import Draft
-from app.extraction.actor_rules.lexicon import PERSON_PRONOUNS, Gender
+from app.extraction.actor_rules.lexicon import PERSON_PRONOUNS, TITLE_WORDS, Gender
 from app.extraction.actor_rules.roles import trim_description
 
 # How many sentences back a pronoun may find its person.
@@ -193,3 +193,86 @@ def link_descriptions(doc: Doc, people: Sequence[Draft], owners: Mapping[int, Dr
         if len(fitting) == 1:
             fitting[0].descriptions.append(trim_description(phrase, fitting[0], owners))
             taken.update(t.i for t in phrase)
+
+
+# Nouns besides the titles that a definite description of a person may be headed by.
+_PERSON_NOUNS = frozenset({"lady", "strategist", "politician", "businessman", "businesswoman"})
+# How many sentences back a definite description may find the subject it renames.
+_RENAMING_REACH = 2
+
+
+def _renaming_phrase(head: Token) -> Span | None:
+    """`the former secretary of state`, `Obama's former campaign strategist`: a subject
+    noun phrase that is definite (the article or a possessor) and says more than the bare
+    title, so that it renames someone rather than naming an office."""
+    if head.tag_ != "NN" or head.dep_ not in _SUBJECTS:
+        return None
+    if head.lower_ not in TITLE_WORDS and head.lower_ not in _PERSON_NOUNS:
+        return None
+    doc = head.doc
+    left = head.left_edge.i
+    if doc[left].lower_ != "the" and not any(c.dep_ == "poss" for c in head.children):
+        return None
+    right = head.right_edge.i
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX", "PRON") for t in doc[left : right + 1]):
+        right = head.i
+    phrase = doc[left : right + 1]
+    return phrase if len(phrase) > 2 or doc[left].lower_ != "the" else None
+
+
+def _renamed_subject(
+    by_sentence: Mapping[int, list[_Mention]], here: int, excluded: set[int]
+) -> Draft | None:
+    """The person the sentences just before keep as their subject (the earliest subject
+    of the nearest sentence that has one), unless the phrase itself names that person."""
+    for back in range(here - 1, max(here - 1 - _RENAMING_REACH, -1), -1):
+        subjects = [m for m in by_sentence.get(back, []) if m.subject]
+        if subjects:
+            person = min(subjects, key=lambda m: m.start).person
+            return None if id(person) in excluded else person
+    return None
+
+
+def _own_words(phrase: Span, head: Token) -> list[Token]:
+    """The phrase's words outside its possessor: `former campaign strategist` of
+    `Obama's former campaign strategist`."""
+    possessor = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+    return [t for t in phrase if t.i not in possessor]
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised word inside the phrase (`the Indiana governor`, `the New York
+    businessman`) tells which person it means by itself, which the subject before may
+    not fit; such phrases are left to the role rules."""
+    return token.text[:1].isupper() and token.lower_ != "the"
+
+
+def link_renamings(
+    doc: Doc, people: Sequence[Draft], owners: Mapping[int, Draft], quoted: Sequence[bool]
+) -> None:
+    """A definite description in subject position renames the person the sentences just
+    before had as their subject: news prose varies its words for the topic person
+    (`Hillary Clinton spoke out Tuesday … the former secretary of state said`). Not where
+    another person holds that title and the subject does not, nor where a proper word
+    inside the phrase names who it is."""
+    by_sentence, owner, sentence_of = _antecedents(doc, list(people), quoted)
+    for person in people:
+        for span in person.pronouns:
+            root = span.root
+            mention = _Mention(span.start, span.end, person, _is_subject(root), False)
+            by_sentence.setdefault(sentence_of[span.start], []).append(mention)
+    for token in doc:
+        if quoted[token.i] or token.i in owner or token.i in owners:
+            continue
+        phrase = _renaming_phrase(token)
+        if phrase is None or any(
+            owner.get(t.i) is not None or _proper(t) for t in _own_words(phrase, token)
+        ):
+            continue
+        excluded = {id(d) for t in phrase if (d := owners.get(t.i)) is not None}
+        renamed = _renamed_subject(by_sentence, sentence_of[token.i], excluded)
+        holders = [p for p in people if token.lower_ in p.role_heads]
+        if renamed is None or (holders and renamed not in holders):
+            continue
+        renamed.descriptions.append(phrase)
+        owner.update({t.i: renamed for t in phrase})
