@@ -586,3 +586,13 @@ def test_a_bare_title_or_a_proper_word_renames_no_one(extract: Extract) -> None:
     )
     assert mention_texts(actor(facts, "Maria Lopez"), "description") == []
     assert mention_texts(actor(facts, "Carlos Ortega"), "description") == []
+
+
+def test_an_epithet_glued_before_a_written_name_is_not_the_name(extract: Extract) -> None:
+    facts = extract(
+        "Maria Lopez spoke in Lima on Monday. "
+        "Her rival then attacked Sneaky Maria Lopez in a speech. Lopez said nothing."
+    )
+    lopez = actor(facts, "Maria Lopez")
+    assert "Lopez" in mention_texts(lopez)
+    assert "Sneaky Maria Lopez" not in names(facts)

@@ -83,11 +83,27 @@ class Draft:
 
     def choose_name(self) -> None:
         """The fullest form: most words, then most characters, then as usually written
-        (not a dateline's `NAIROBI`), then the earliest."""
+        (not a dateline's `NAIROBI`), then the earliest; but not a form that glues words
+        before a name already written (`Crooked Hillary Clinton` after `Hillary Clinton`)."""
         forms = [s.text for s in sorted(self.names, key=lambda s: s.start)] + self.field_names
+        proper = _without_epithets(forms) or forms
         self.name = max(
-            forms, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f))
+            proper, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f))
         )
+
+
+def _without_epithets(forms: list[str]) -> list[str]:
+    """The forms, in reading order, that add no leading words to an earlier form of two
+    words or more: news prose writes the full name first, so words glued before it later
+    are a nickname or an epithet (`Crooked Hillary Clinton`), not a fuller name."""
+    seen: set[tuple[str, ...]] = set()
+    kept: list[str] = []
+    for form in forms:
+        parts = tuple(words(form))
+        if not any(parts[i:] in seen for i in range(1, len(parts) - 1)):
+            kept.append(form)
+        seen.add(parts)
+    return kept
 
 
 @dataclass
