@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     extraction_timeout_s: float = Field(
         30.0, gt=0, description="Time limit for one extraction request."
     )
+    extraction_niceness: int = Field(
+        10,
+        ge=0,
+        le=19,
+        description="How far extraction processes yield the CPU to the server's event loop.",
+    )
     extraction_concurrency: int = Field(
         2, ge=1, description="Extractions run at once per worker; more wait for a slot."
     )

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import atexit
 import logging
-import logging.handlers
-import queue
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
 
-from app.api.access_log import ACCESS_LOGGER, AccessLogMiddleware
+from app.api.access_log import AccessLogMiddleware, AccessLogWriter
 from app.api.deps import Runtime
 from app.api.hot_path import FactsHotPathMiddleware
 from app.api.problems import install_problem_handlers
@@ -49,7 +46,10 @@ def _load(runtime: Runtime) -> None:
     }
     runtime.store = store
     runtime.runner = ExtractionRunner(
-        nlp, concurrency=settings.extraction_concurrency, timeout_s=settings.extraction_timeout_s
+        nlp,
+        concurrency=settings.extraction_concurrency,
+        timeout_s=settings.extraction_timeout_s,
+        niceness=settings.extraction_niceness,
     )
     logger.info("ready: %d article(s) loaded", len(runtime.store.facts))
 
@@ -62,24 +62,27 @@ async def _start(runtime: Runtime) -> None:
         runtime.startup_error = f"{type(error).__name__}: {error}"
 
 
+@asynccontextmanager
+async def _loaded(runtime: Runtime) -> AsyncIterator[None]:
+    """Load beside the server, so /healthz answers while /readyz says 503; stop the runner."""
+    loading = asyncio.create_task(_start(runtime))
+    try:
+        yield
+    finally:
+        loading.cancel()
+        if runtime.runner is not None:
+            runtime.runner.close()
+
+
 def _configure_logging(level: str) -> None:
-    """Lines from our loggers on stderr; uvicorn keeps its own configuration. The access log
-    goes through a queue: a request appends its record and a thread does the writing."""
+    """Lines from our loggers on stderr; uvicorn keeps its own configuration."""
     root = logging.getLogger("newsfacts")
     root.setLevel(level.upper())
-    if root.handlers:
-        return
-    stream = logging.StreamHandler()
-    stream.setFormatter(logging.Formatter("%(message)s"))
-    root.addHandler(stream)
-    root.propagate = False
-    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
-    listener = logging.handlers.QueueListener(records, stream)
-    listener.start()
-    atexit.register(listener.stop)
-    access = logging.getLogger(ACCESS_LOGGER)
-    access.addHandler(logging.handlers.QueueHandler(records))
-    access.propagate = False
+    if not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        root.addHandler(handler)
+        root.propagate = False
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
@@ -87,18 +90,20 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     runtime = runtime or Runtime(settings or get_settings())
     _configure_logging(runtime.settings.log_level)
     owns_runtime = not runtime.ready
+    logs_requests = logging.getLogger("newsfacts").isEnabledFor(logging.INFO)
+    access_log = AccessLogWriter() if logs_requests else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if not owns_runtime:
-            yield
-            return
-        # Loading runs beside the server so /healthz answers while /readyz says 503.
-        loading = asyncio.create_task(_start(runtime))
-        yield
-        loading.cancel()
-        if runtime.runner is not None:
-            runtime.runner.close()
+        try:
+            if owns_runtime:
+                async with _loaded(runtime):
+                    yield
+            else:
+                yield
+        finally:
+            if access_log is not None:
+                access_log.close()
 
     app = FastAPIOffline(
         title="newsfacts",
@@ -119,5 +124,5 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     # Outermost last: access log, then the facts hot path, then gzip for everything else.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(FactsHotPathMiddleware, runtime=runtime)
-    app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(AccessLogMiddleware, writer=access_log)
     return app
