@@ -1,5 +1,6 @@
 """All configuration, read once from the environment (prefix ``NEWSFACTS_``)."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +36,10 @@ class Settings(BaseSettings):
         description="How far extraction processes yield the CPU to the server's event loop.",
     )
     extraction_concurrency: int = Field(
-        2, ge=1, description="Extractions run at once per worker; more wait for a slot."
+        default_factory=lambda: max(1, (os.cpu_count() or 2) - 1),
+        ge=1,
+        description="Extractions run at once per worker (default: one core is left to the "
+        "event loop); more wait for a slot.",
     )
 
 

@@ -31,6 +31,8 @@ class FactsHotPathMiddleware:
     def __init__(self, app: ASGIApp, runtime: Runtime) -> None:
         self.app = app
         self.runtime = runtime
+        # Raw 200 headers per (document, encoding): the same for every request.
+        self._raw_headers: dict[tuple[int, str | None], list[tuple[bytes, bytes]]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         encoded = None
@@ -42,7 +44,14 @@ class FactsHotPathMiddleware:
             return
         accept_encoding, if_none_match = _headers(scope, b"accept-encoding", b"if-none-match")
         status, headers, body = representation(encoded, accept_encoding or "", if_none_match)
-        raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
-        raw_headers.append((b"content-length", str(len(body)).encode()))
+        key = (id(encoded), headers.get("Content-Encoding"))
+        raw_headers = self._raw_headers.get(key) if status == 200 else None
+        if raw_headers is None:
+            raw_headers = [
+                (name.lower().encode(), value.encode()) for name, value in headers.items()
+            ]
+            raw_headers.append((b"content-length", str(len(body)).encode()))
+            if status == 200:
+                self._raw_headers[key] = raw_headers
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
