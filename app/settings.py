@@ -30,7 +30,7 @@ class Settings(BaseSettings):
         30.0, gt=0, description="Time limit for one extraction request."
     )
     extraction_niceness: int = Field(
-        10,
+        19,
         ge=0,
         le=19,
         description="How far extraction processes yield the CPU to the server's event loop.",
