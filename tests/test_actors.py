@@ -45,6 +45,12 @@ def span_of(parsed: ArticleDoc, text: str, occurrence: int = 0) -> tuple[int, in
     return matches[occurrence].span()
 
 
+def name_at(index: ActorIndex, parsed: ArticleDoc, text: str, occurrence: int = 0) -> str | None:
+    """The canonical name of the actor the n-th occurrence of the text mentions, if any."""
+    found = index.actor_of(parsed.span(*span_of(parsed, text, occurrence)))
+    return found.name if found else None
+
+
 # ------------------------------------------------------------------ countries and nationalities
 
 
@@ -376,10 +382,7 @@ def test_he_resolves_across_sentences_to_the_subject(nlp: Language) -> None:
         "Sergei Lavrov told reporters on Wednesday that talks would go on. "
         "He repeated a demand that Tokyo first recognise Russian sovereignty.",
     )
-    he = parsed.span(*span_of(parsed, "He"))
-    found = index.actor_of(he)
-    assert found is not None
-    assert found.name == "Sergei Lavrov"
+    assert name_at(index, parsed, "He") == "Sergei Lavrov"
 
 
 def test_an_object_pronoun_is_not_the_subject_of_its_clause(nlp: Language) -> None:
@@ -388,10 +391,7 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause(nlp: Language) -> No
         "As Prime Minister Shinzo Abe heads for Moscow, President Vladimir Putin is showing "
         "him that a deal will be hard.",
     )
-    him = parsed.span(*span_of(parsed, "him"))
-    found = index.actor_of(him)
-    assert found is not None
-    assert found.name == "Shinzo Abe"
+    assert name_at(index, parsed, "him") == "Shinzo Abe"
 
 
 def test_she_and_her_go_to_the_woman_across_paragraphs(nlp: Language) -> None:
@@ -401,9 +401,7 @@ def test_she_and_her_go_to_the_woman_across_paragraphs(nlp: Language) -> None:
         "She added that her party would not give in.",
     )
     for word in ("She", "her"):
-        found = index.actor_of(parsed.span(*span_of(parsed, word)))
-        assert found is not None
-        assert found.name == "Anna Berg"
+        assert name_at(index, parsed, word) == "Anna Berg"
 
 
 def test_a_pronoun_passes_over_a_person_inside_a_prepositional_phrase(nlp: Language) -> None:
@@ -412,17 +410,13 @@ def test_a_pronoun_passes_over_a_person_inside_a_prepositional_phrase(nlp: Langu
         "Chris Christie, who has campaigned heavily for nominee Donald Trump since he "
         "suspended his own bid, spoke on Monday.",
     )
-    he = index.actor_of(parsed.span(*span_of(parsed, "he")))
-    assert he is not None
-    assert he.name == "Chris Christie"
+    assert name_at(index, parsed, "he") == "Chris Christie"
 
 
 def test_pronouns_inside_quotations_are_left_alone(nlp: Language) -> None:
     parsed, index = index_of(nlp, 'Anna Berg spoke on Monday. "He is wrong," she said of the plan.')
-    assert index.actor_of(parsed.span(*span_of(parsed, "He"))) is None
-    she = index.actor_of(parsed.span(*span_of(parsed, "she")))
-    assert she is not None
-    assert she.name == "Anna Berg"
+    assert name_at(index, parsed, "He") is None
+    assert name_at(index, parsed, "she") == "Anna Berg"
 
 
 def test_actor_of_prefers_the_head_of_the_phrase(nlp: Language) -> None:
@@ -431,10 +425,7 @@ def test_actor_of_prefers_the_head_of_the_phrase(nlp: Language) -> None:
         "Merkel chief economic adviser, Lars Feld, said growth would slow. "
         "A senior Merkel adviser had warned of this in March.",
     )
-    phrase = parsed.span(*span_of(parsed, "A senior Merkel adviser"))
-    found = index.actor_of(phrase)
-    assert found is not None
-    assert found.name == "Lars Feld"
+    assert name_at(index, parsed, "A senior Merkel adviser") == "Lars Feld"
     merkel = index.actor_at_token(parsed.span(*span_of(parsed, "Merkel", 1)).start)
     assert merkel is not None
     assert merkel.name == "Merkel"
