@@ -351,6 +351,56 @@ def test_naming_and_telling_to(article: Article, text: str, content: str) -> Non
     assert [q.text for q in quotes(article(text), "indirect")] == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mayor Ann Kettle said after the vote she would resign in the spring.",
+            "after the vote she would resign in the spring",
+        ),
+        (
+            "The strike went on for a third day on Friday: union leader Tom Baird said the "
+            "offer was far too low.",
+            "the offer was far too low",
+        ),
+        (
+            "Minister Ines Varga said the budget was balanced, and the opposition leader "
+            "replied that it was not.",
+            "the budget was balanced",
+        ),
+    ],
+)
+def test_the_clause_a_speaker_reports(article: Article, text: str, content: str) -> None:
+    """A complement the parser hangs as an adverbial clause; not the narrator's clause
+    before a colon; not a second attribution coordinated with the content."""
+    assert quotes(article(text), "indirect")[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Senator Maria Lopez criticized the agency for its slow response to the flood.",
+            "the agency for its slow response to the flood",
+        ),
+        (
+            "Governor Jon Tate spoke of the need for new roads in the north.",
+            "the need for new roads in the north",
+        ),
+        (
+            "Governor Jon Tate plans to widen the coastal highway next year.",
+            "to widen the coastal highway next year",
+        ),
+    ],
+)
+def test_judgments_topics_and_intentions(article: Article, text: str, content: str) -> None:
+    assert [q.text for q in quotes(article(text), "indirect")] == [content]
+
+
+def test_a_passive_expectation_has_no_source(article: Article) -> None:
+    assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
+
+
 def test_citing_a_source_is_no_content(article: Article) -> None:
     facts = article("The newspaper, citing unnamed officials, said the summit would be postponed.")
     assert [q.text for q in quotes(facts, "indirect")] == ["the summit would be postponed"]

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.quote_rules.attribution import Masked, is_according_to, source_of
+from app.extraction.quote_rules.attribution import (
+    Masked,
+    is_according_to,
+    is_speech_cue,
+    source_of,
+)
 from app.extraction.quote_rules.lexicon import (
     CONTENT_NOUNS,
     FOR_VERBS,
@@ -32,6 +37,8 @@ _VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | FOR_VERBS | NAMING_
 _CLAUSES = frozenset(["ccomp"])
 _EDGE_WORDS = frozenset(["that", "whether", ","])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
+# Prepositions that give the grounds of a judgment on its object.
+_GROUNDS = frozenset(["for", "as", "of", "over"])
 
 
 @dataclass(frozen=True)
@@ -82,12 +89,58 @@ def _subtree_without(root: Token, cut: Token) -> list[Token]:
 
 def _clause_content(verb: Token) -> list[Token] | None:
     """`said (that) …` and `…, X said`: the clausal complement, or the clause said of."""
-    for child in verb.children:
-        if child.dep_ in _CLAUSES:
-            return list(child.subtree)
+    if (clause := _complement(verb)) is not None:
+        return _without_other_attributions(clause)
     if verb.dep_ in ("parataxis", "ccomp") and _follows_comma(verb) and verb.i > verb.head.i:
         return _subtree_without(verb.head, verb)
     return None
+
+
+def _complement(verb: Token) -> Token | None:
+    """The clause the verb reports: its complement after it, else one before it set off by
+    a comma (`"…," X said`), not by a colon, which ends a clause of the narrator's own
+    (`fireworks erupted: X said …`). A parser may attach `said after the vote he would …`
+    as an adverbial clause; one with a subject and no conjunction is the complement."""
+    after = [c for c in verb.rights if c.dep_ in _CLAUSES]
+    if after:
+        return after[0]
+    before = [c for c in verb.lefts if c.dep_ in _CLAUSES]
+    if before and not _colon_between(before[-1], verb):
+        return before[-1]
+    return next((c for c in verb.rights if _bare_clause(c)), None)
+
+
+def _colon_between(clause: Token, verb: Token) -> bool:
+    return any(t.text in (":", ";") for t in verb.doc[clause.right_edge.i + 1 : verb.i])
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _bare_clause(child: Token) -> bool:
+    return (
+        child.dep_ == "advcl"
+        and _has_subject(child)
+        and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)
+    )
+
+
+def _without_other_attributions(clause: Token) -> list[Token]:
+    """The clause without coordinated clauses that are attributions of their own: `X said
+    the plan failed, and Y replied …` reports only `the plan failed`."""
+    cuts = [
+        conj
+        for conj in clause.subtree
+        if conj.dep_ == "conj" and is_speech_cue(conj) and _has_subject(conj)
+    ]
+    kept = list(clause.subtree)
+    for conj in cuts:
+        first = conj.left_edge.i
+        while first > clause.left_edge.i and conj.doc[first - 1].dep_ in ("cc", "punct"):
+            first -= 1
+        kept = [t for t in kept if not first <= t.i <= conj.right_edge.i]
+    return kept
 
 
 def _follows_comma(verb: Token) -> bool:
@@ -98,7 +151,10 @@ def _follows_comma(verb: Token) -> bool:
 
 def _infinitive_content(verb: Token) -> list[Token] | None:
     """`vowed not to surrender …`, `urged Congress to act`; not a source's request for
-    anonymity (`asked not to be named`), which news prose adds to any attribution."""
+    anonymity (`asked not to be named`), which news prose adds to any attribution; nor a
+    passive (`is expected to`), whose subject is what is expected, not who expects it."""
+    if any(child.dep_ == "auxpass" for child in verb.children):
+        return None
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
             anonymity = child.lemma_ in _ANONYMITY and child.tag_ == "VBN"
@@ -112,13 +168,23 @@ def _object_content(verb: Token, *, with_object: bool) -> list[Token] | None:
     for child in verb.children:
         what = child.pos_ in ("NOUN", "PROPN") and child.lemma_ not in SOURCE_NOUNS
         if with_object and child.dep_ == "dobj" and what:
-            return list(child.subtree)
+            return _object_and_grounds(verb, child)
         if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             for next_word in verb.rights if child.dep_ == "prt" else objects:
                 if next_word.dep_ in ("dobj", "pobj"):
                     return list(next_word.subtree)
     return None
+
+
+def _object_and_grounds(verb: Token, thing: Token) -> list[Token]:
+    """The object with what the judgment says of it: `criticized the officer for
+    shooting …`, `cited the election as a reason …`, `accused Holt of being …`."""
+    last = thing.right_edge.i
+    for child in verb.rights:
+        if child.i > thing.i and child.dep_ == "prep" and child.lower_ in _GROUNDS:
+            last = max(last, child.right_edge.i)
+    return list(verb.doc[thing.left_edge.i : last + 1])
 
 
 def _naming_content(verb: Token) -> list[Token] | None:

@@ -163,6 +163,36 @@ OBJECT_VERBS = frozenset(
         "lay",
         "tout",
         "predict",
+        "support",
+        "oppose",
+        "back",
+        "accuse",
+        "describe",
+        "promote",
+        "reveal",
+        "disclose",
+        "echo",
+        "invoke",
+        "bemoan",
+        "lament",
+        "decry",
+        "applaud",
+        "welcome",
+        "dismiss",
+        "rebuke",
+        "reaffirm",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "acknowledge",
+        "address",
+        "recount",
+        "voice",
+        "downplay",
+        "refute",
+        "protest",
+        "mock",
+        "hail",
     ]
 )
 # Objects that are where words came from, not what was said: `citing unnamed officials`.
@@ -173,10 +203,32 @@ SOURCE_NOUNS = frozenset(
 # the charges unsubstantiated`, `labelled him a liar`.
 NAMING_VERBS = frozenset(["call", "label", "brand", "dub", "term", "deem"])
 # Verbs whose content is the object of `for`: `called for the repeal`, `pushed for talks`.
-FOR_VERBS = frozenset(["call", "push", "press", "lobby", "advocate", "argue", "plead"])
+FOR_VERBS = frozenset(
+    [
+        "call",
+        "push",
+        "press",
+        "lobby",
+        "advocate",
+        "argue",
+        "plead",
+        "speak",
+        "talk",
+        "write",
+        "testify",
+        "complain",
+        "warn",
+        "ask",
+        "joke",
+        "boast",
+        "rail",
+        "comment",
+        "caution",
+    ]
+)
 # Prepositions and particles that carry the object of a speech act: `called for`,
 # `laid out`, `complained about`.
-OBJECT_PREPOSITIONS = frozenset(["for", "out", "about"])
+OBJECT_PREPOSITIONS = frozenset(["for", "out", "about", "of"])
 
 # Verbs whose reported content is an infinitive: `X vowed to …`, `X urged Y to …`.
 INFINITIVE_VERBS = frozenset(
@@ -197,6 +249,17 @@ INFINITIVE_VERBS = frozenset(
         "plead",
         "offer",
         "swear",
+        "plan",
+        "decline",
+        "intend",
+        "seek",
+        "decide",
+        "encourage",
+        "implore",
+        "press",
+        "push",
+        "hope",
+        "expect",
     ]
 )
 
