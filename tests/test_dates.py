@@ -210,8 +210,8 @@ def test_a_holiday_week_is_the_week_of_the_holiday(extract: Extract) -> None:
          "MID"),
         ("Rain fell. The blast came in the early morning on Saturday.",
          "early morning on Saturday", "2019-01-19TMO", "START"),
-        ("Rain fell. The offer expired at midnight Friday.", "midnight", "2019-01-18T24:00",
-         None),
+        ("Rain fell. The offer expired at midnight Friday.", "midnight Friday",
+         "2019-01-18T24:00", None),
     ],
 )  # fmt: skip
 def test_an_early_or_late_part_of_a_day(
@@ -310,18 +310,33 @@ def test_the_quarter_goes_on_about_the_quarter_named(extract: Extract) -> None:
 
 # ---------------------------------------------------------------- times
 def test_times_of_day(extract: Extract) -> None:
-    found = {m.text: m for m in dates(extract, "The blast came at 10:35 a.m. Friday.")}
+    found = {m.text: m for m in dates(extract, "The blast came at 10:35 a.m. (0735 GMT) Friday.")}
     assert found["10:35 a.m."].value == "2019-01-18T10:35"
     assert found["10:35 a.m."].type == "time"
+    assert found["Friday"].value == "2019-01-18"
     afternoon = {m.text: m for m in dates(extract, "They met Friday afternoon.")}
     assert afternoon["Friday afternoon"].value == "2019-01-18TAF"
     assert value_of(extract, "He left last night.", "last night") == "2019-01-20TNI"
 
 
-def test_a_clock_time_takes_the_date_written_after_it(extract: Extract) -> None:
-    text = "The offer was extended until 5 p.m. EST, Feb. 6."
-    assert value_of(extract, text, "5 p.m.") == "2019-02-06T17:00"
-    assert value_of(extract, text, "Feb. 6") == "2019-02-06"
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The offer was extended until 5 p.m. EST, Feb. 6.", "5 p.m. EST, Feb. 6",
+         "2019-02-06T17:00"),
+        ("The store was robbed at 10 p.m. Saturday, police said.", "10 p.m. Saturday",
+         "2019-01-19T22:00"),
+        ("Talks broke off at noon Sunday.", "noon Sunday", "2019-01-20T12:00"),
+        ("The deadline runs out at 9 a.m. Tuesday.", "9 a.m. Tuesday", "2019-01-22T09:00"),
+        ("The vote closes at 8 p.m. tomorrow.", "8 p.m. tomorrow", "2019-01-22T20:00"),
+        ("The flight will land at 6 a.m. Jan. 1.", "6 a.m. Jan. 1", "2020-01-01T06:00"),
+    ],
+)  # fmt: skip
+def test_a_clock_time_and_the_day_after_it_are_one_expression(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    found = dates(extract, sentence)
+    assert [(mention.text, mention.value) for mention in found] == [(phrase, expected)]
 
 
 # ---------------------------------------------------------------- durations and vague values

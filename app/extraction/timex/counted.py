@@ -123,13 +123,19 @@ def _clock(match: re.Match[str]) -> str | None:
     return f"{hour:02d}:00"
 
 
+def _named_day(ctx: Context) -> str | None:
+    """A day named apart from the clock time: `10:35 a.m. (0735 GMT) Friday`, `Friday at 9`."""
+    named = _DAY_AFTER.match(ctx.after()) or _DAY_BEFORE.search(ctx.before())
+    return named.group("day") if named else None
+
+
 def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
     """`10:35 a.m.`, `3 p.m. Friday`, `noon`: on the day named beside it, else the publication."""
     hhmm = _clock(match)
     if hhmm is None:
         return None
-    named = _DAY_AFTER.match(ctx.after()) or _DAY_BEFORE.search(ctx.before())
-    day = _day_of(named.group("day"), ctx) if named else relative("day", 0, ctx.published)
+    named = match.group("day") or _named_day(ctx)
+    day = _day_of(named, ctx) if named else relative("day", 0, ctx.published)
     value = f"{day.value}T{hhmm}" if day.value else f"T{hhmm}"
     return Timex("time", value, "time", day.period, None, day.anchor, day.direction)
 

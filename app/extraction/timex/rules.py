@@ -42,6 +42,7 @@ from app.extraction.timex.patterns import (
     CLOCK,
     DATE_UNIT,
     DAY,
+    DAY_OF_CLOCK,
     DAY_WORD,
     DURATION_DETERMINER,
     HOUR_OF_DAY,
@@ -205,7 +206,7 @@ RULES: Final = (
         ),
         the_year,
     ),
-    Rule("clock time", rx(rf"{CLOCK}|{HOUR_OF_DAY}"), clock_time),
+    Rule("clock time", rx(rf"(?:{CLOCK}|{HOUR_OF_DAY}){DAY_OF_CLOCK}"), clock_time),
     Rule(
         "relative unit",
         rx(rf"(?P<rel>{REL})\s+(?:fiscal\s+)?(?P<unit>{DATE_UNIT})"),
