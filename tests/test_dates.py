@@ -231,6 +231,33 @@ def test_a_part_of_a_weekday_in_the_plural_is_a_set(extract: Extract) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Baker said on ABC\'s "This Week" that sanctions would hold.',
+        "The story ran in USA Today on the front page.",
+        "He told CBS's 60 Minutes he had no regrets.",
+        "They watched the western High Noon again.",
+    ],
+)
+def test_a_temporal_word_capitalised_inside_a_sentence_is_a_name(
+    extract: Extract, sentence: str
+) -> None:
+    assert dates(extract, sentence) == []
+
+
+def test_a_capital_at_the_start_of_a_sentence_is_no_name(extract: Extract) -> None:
+    text = 'Rain fell. Today, the talks resumed. "This week will decide it," he said.'
+    found = [(mention.text, mention.value) for mention in dates(extract, text)]
+    assert found == [("Today", "2019-01-21"), ("This week", "2019-W04")]
+
+
+def test_generations_are_a_span_only_when_something_lasts_them(extract: Extract) -> None:
+    assert value_of(extract, "The feud has lasted for generations.", "generations") == "PXY"
+    assert dates(extract, "Younger generations have moved to the cities.") == []
+    assert dates(extract, "The firm sells successive generations of chips.") == []
+
+
 def test_two_thousand_alone_is_a_count(extract: Extract) -> None:
     found = [mention.text for mention in dates(extract, "Some two thousand people marched.")]
     assert found == []

@@ -10,7 +10,9 @@ from typing import Final
 
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
+from app.extraction.timex import lexicon as lx
 from app.extraction.timex.context import Context
+from app.extraction.timex.named import HOLIDAYS
 from app.extraction.timex.rules import RULES
 from app.extraction.timex.timex import PUBLICATION, Reference, Timex
 from app.models import DateMention, Interval
@@ -56,6 +58,14 @@ _REFERENCE_GRAINS: Final = frozenset({"day", "weekend", "week", "month", "quarte
 _THIRDS: Final = {"START": (0, 1), "MID": (1, 2), "END": (2, 3)}
 
 
+# Words written with a capital wherever they stand; any other temporal word capitalised inside
+# a sentence is part of a name: ABC's "This Week", "VOA Today", CBS's "60 Minutes".
+_PROPER_WORDS: Final = (
+    frozenset(lx.MONTHS) | frozenset(lx.WEEKDAYS)
+    | {word for name in HOLIDAYS for word in name.split()}
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Found:
     start: int
@@ -84,13 +94,23 @@ def _select(parsed: ArticleDoc) -> list[Found]:
             timex = RULES[index].handler(context.match, context)
         except (OverflowError, ValueError):  # counted past year 1 or 9999: `10,000 years ago`
             continue
-        if timex is None:
+        if timex is None or _in_a_name(context):
             continue
         found.append(Found(start, end, timex))
         if _can_be_referred_to(timex):
             assert timex.period is not None
             reference = Reference(sequence_id("d", len(found) - 1), timex.period)
     return found
+
+
+def _in_a_name(context: Context) -> bool:
+    for token in context.span:
+        word = token.text.rstrip(".")
+        opens_sentence = all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
+        capitalised = word[:1].isupper() and word[1:].islower()
+        if capitalised and word.lower() not in _PROPER_WORDS and not opens_sentence:
+            return True
+    return False
 
 
 def _can_be_referred_to(timex: Timex) -> bool:

@@ -52,11 +52,18 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     return Timex("duration", duration_value(count, unit), grain)
 
 
+# Generations are people (`younger generations`, `a new generation of chips`) unless they
+# measure how long something lasts.
+_SPAN_OF_GENERATIONS: Final = re.compile(r"\b(?:for|over|across)\s+$", re.IGNORECASE)
+
+
 def vague_span(match: re.Match[str], ctx: Context) -> Timex | None:
     """`years`, `recent weeks`, `the coming months`, `for generations`: some number of units."""
     if re.match(r"\s+old\b", ctx.after(5)):
         return None  # the unit of `52 years old`, an age
     unit = match.group("unit")
+    if unit.lower() == "generations" and not _SPAN_OF_GENERATIONS.search(ctx.before(8)):
+        return None
     return Timex("duration", duration_value(None, unit), unit.lower().removesuffix("s"))
 
 
