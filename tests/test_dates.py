@@ -306,6 +306,27 @@ def test_the_following_week_counts_from_the_story(extract: Extract) -> None:
     assert value_of(extract, text, "The following week") == "2015-W11"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The rebels took the town. Three days later, the army returned.", "Three days", "P3D"),
+        ("A day earlier, trucks had crossed the border.", "A day", "P1D"),
+        ("A few days later, the firm cut its forecast.", "A few days", "PXD"),
+        ("Two weeks later, the talks resumed.", "Two weeks", "P2W"),
+    ],
+)
+def test_days_later_are_a_duration_and_a_signal(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    found = {mention.text: mention for mention in dates(extract, sentence)}
+    assert (found[phrase].type, found[phrase].value) == ("duration", expected)
+
+
+def test_months_later_count_from_the_story(extract: Extract) -> None:
+    text = "The plant closed in March 2015. Two months later, it reopened."
+    assert value_of(extract, text, "Two months later") == "2015-05"
+
+
 def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before(extract: Extract) -> None:
     text = "Profit rose in the fourth quarter to $5 million from $4 million a year earlier."
     found = {m.text: m for m in dates(extract, text)}

@@ -154,20 +154,25 @@ def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
 _BACKWARDS: Final = frozenset({"ago", "earlier", "previously", "back"})
 # Counted from the story's own time rather than from the publication.
 _NARRATIVE: Final = frozenset({"earlier", "later"})
+# TimeML reads `three days later`, `a day earlier` as a duration and a signal, not a date.
+_SPAN_AND_SIGNAL: Final = frozenset({"day", "week", "fortnight"})
 
 
 def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`a year ago` from the publication; `three days later` from the story's last date."""
+    """`a year ago` from the publication; `a year earlier` from the story's last date."""
     count = number(match.group("num")) if match.group("num") else None
-    backwards = match.group("dir").lower() in _BACKWARDS
+    word = re.sub(r"\s+", " ", match.group("dir").lower())
+    unit_word = (match.group("unit") or match.group("units")).lower().removesuffix("s")
+    if word in _NARRATIVE and unit_word in _SPAN_AND_SIGNAL:
+        return None  # left to the duration rule
+    backwards = word in _BACKWARDS
     if count is None or count != int(count):
         return Timex("date", "PAST_REF" if backwards else "FUTURE_REF", None)
-    unit = grain_of(match.group("unit") or match.group("units"))
+    unit = grain_of(unit_word)
     steps = int(count) * (-1 if backwards else 1)
-    word = re.sub(r"\s+", " ", match.group("dir").lower())
     reference = ctx.reference if word in _NARRATIVE else fiscal_reference(ctx)
     if reference is not None and (word in _NARRATIVE or unit == "year"):
-        # `three days later` goes on from the story's date; `a year ago` after a quarter's
+        # `two months later` goes on from the story's date; `a year ago` after a quarter's
         # results is that quarter a year before.
         finer = min(unit, reference.period.grain, key=GRAINS.index)
         start = Period.containing(finer, reference.period.start)
