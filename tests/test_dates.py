@@ -49,6 +49,20 @@ def test_weekdays_take_the_direction_of_their_clause(
     assert value_of(extract, sentence, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The offer was extended. It had been due to expire Friday.", "2019-01-18"),
+        ("The vote had been scheduled to take place Friday.", "2019-01-18"),
+        ("The vote is due to take place Friday.", "2019-01-25"),
+    ],
+)
+def test_an_arrangement_told_in_the_past_perfect_lies_behind(
+    extract: Extract, sentence: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, "Friday") == expected
+
+
 def test_weekday_direction_and_anchor_are_reported(extract: Extract) -> None:
     (past,) = dates(extract, "Lavrov told reporters Wednesday that no deal was near.")
     assert (past.anchor, past.direction) == ("publication", "past")

@@ -71,6 +71,12 @@ def _possibility_ahead(verb: Token, words: set[str]) -> bool:
     return bool(words & _POSSIBILITY) and not negated and not words & _PERFECT_FORMS
 
 
+def _told_as_past(head: Token) -> bool:
+    """`had planned to`, `had been due to`: the arrangement itself lies in the past."""
+    clause = head if head.pos_ in _CLAUSAL_HEADS else head.head  # `due` is `been`'s
+    return "had" in {aux.lower_ for aux in _auxiliaries(clause)}
+
+
 def verb_direction(verb: Token, at: int) -> Direction:
     """Past, present (`same`) or future, from the verb's tag and its auxiliaries.
 
@@ -92,8 +98,9 @@ def verb_direction(verb: Token, at: int) -> Direction:
         return "future"
     if "to" in words and verb.head.i != verb.i:
         head = verb.head
-        told_as_past = "had" in {aux.lower_ for aux in _auxiliaries(head)}
-        if head.i < verb.i and head.lemma_.lower() in _AHEAD_OF_INFINITIVE and not told_as_past:
+        if _told_as_past(head):
+            return "past"
+        if head.i < verb.i and head.lemma_.lower() in _AHEAD_OF_INFINITIVE:
             return "future"  # `is to resume Tuesday`, `set to meet Monday`
         return verb_direction(head, at)
     if any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD":
