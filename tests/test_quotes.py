@@ -397,6 +397,26 @@ def test_judgments_topics_and_intentions(article: Article, text: str, content: s
     assert [q.text for q in quotes(article(text), "indirect")] == [content]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New bridges, Mayor Ann Kettle said, would bring trade back to the river towns.",
+        "New bridges, she said, would bring trade back to the river towns.",
+    ],
+)
+def test_attribution_as_an_aside(article: Article, text: str) -> None:
+    """`X, she said, is Y`: the content is the clause around the aside."""
+    (quote,) = quotes(article(text), "indirect")
+    assert quote.text == "New bridges would bring trade back to the river towns"
+
+
+def test_an_attribution_inside_reported_content_is_not_another_quote(article: Article) -> None:
+    facts = article("The Daily Ledger said Governor Jon Tate plans to visit the flooded towns.")
+    assert [q.text for q in quotes(facts, "indirect")] == [
+        "Governor Jon Tate plans to visit the flooded towns"
+    ]
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -76,9 +76,11 @@ def _nominal(token: Token, masked: Masked) -> bool:
 def _subject(verb: Token, masked: Masked) -> Token | None:
     """The verb's subject, borrowed up a chain of verbs that share it."""
     while True:
-        subject = next(
-            (c for c in verb.children if c.dep_ in _SUBJECTS and _nominal(c, masked)), None
-        )
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and _nominal(c, masked)]
+        # An aside's verb may be given the words before the aside as a second subject:
+        # `The museum, Roberts said, would …`; the nearer one is the verb's own.
+        aside = verb.dep_ == "parataxis"
+        subject = (subjects[-1] if aside else subjects[0]) if subjects else None
         if subject is None and verb.tag_ == "VBG" and verb.i > 0:
             # `footage of Clinton asking, "…"`: the noun a participle follows acts it.
             before = verb.doc[verb.i - 1]

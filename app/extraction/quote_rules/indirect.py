@@ -6,6 +6,7 @@ that …`. The content is a stretch of tokens of the cue's own sentence.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -51,8 +52,12 @@ class Reported:
 
     @property
     def text(self) -> str:
-        words = "".join(t.text_with_ws for t in self.tokens)
-        return words.strip()
+        """The words, a space where an aside was taken out between two of them."""
+        words = [self.tokens[0].text]
+        for before, token in itertools.pairwise(self.tokens):
+            gap = token.i != before.i + 1 or before.whitespace_
+            words.append((" " if gap else "") + token.text)
+        return "".join(words)
 
     @property
     def start_char(self) -> int:
@@ -93,7 +98,23 @@ def _clause_content(verb: Token) -> list[Token] | None:
         return _without_other_attributions(clause)
     if verb.dep_ in ("parataxis", "ccomp") and _follows_comma(verb) and verb.i > verb.head.i:
         return _subtree_without(verb.head, verb)
+    if verb.dep_ == "parataxis" and verb.i < verb.head.i:
+        return _around_aside(verb)
     return None
+
+
+def _around_aside(verb: Token) -> list[Token] | None:
+    """`Acts of protest, he said, are …`: the clause around an attribution set off by
+    commas, whatever the parser did with the words before the aside."""
+    doc = verb.doc
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    start = subjects[-1].left_edge.i - 1
+    end = verb.right_edge.i if doc[verb.right_edge.i].text in _ASIDE_MARKS else verb.i + 1
+    if start < 0 or end >= len(doc) or {doc[start].text, doc[end].text} - _ASIDE_MARKS:
+        return None
+    return [t for t in verb.head.subtree if not start <= t.i <= end]
 
 
 def _complement(verb: Token) -> Token | None:
@@ -265,4 +286,11 @@ def reported_speech(doc: Doc, masked: Masked) -> list[Reported]:
         if len(tokens) < _SHORTEST_CONTENT or _quoted(tokens) or any(masked(t) for t in tokens):
             continue
         found.append(Reported(cue, cue_text, tokens))
-    return found
+    return _outermost(found)
+
+
+def _outermost(found: Sequence[Reported]) -> list[Reported]:
+    """Without the attributions inside another's content (`the paper said he plans to
+    visit`): what the paper reported is one quote, not also a plan of his own."""
+    inside = {t.i for reported in found for t in reported.tokens}
+    return [r for r in found if r.cue.i not in inside]

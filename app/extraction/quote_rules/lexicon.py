@@ -190,7 +190,6 @@ OBJECT_VERBS = frozenset(
         "voice",
         "downplay",
         "refute",
-        "protest",
         "mock",
         "hail",
     ]
@@ -250,10 +249,6 @@ INFINITIVE_VERBS = frozenset(
         "offer",
         "swear",
         "plan",
-        "decline",
-        "intend",
-        "seek",
-        "decide",
         "encourage",
         "implore",
         "press",
