@@ -63,6 +63,11 @@ def test_an_arrangement_told_in_the_past_perfect_lies_behind(
     assert value_of(extract, sentence, "Friday") == expected
 
 
+def test_a_participle_takes_the_tense_of_the_clause_it_hangs_from(extract: Extract) -> None:
+    text = "A new flight would leave on March 30, with a second one departing from Aug. 6."
+    assert value_of(extract, text, "Aug. 6") == "2019-08-06"
+
+
 def test_weekday_direction_and_anchor_are_reported(extract: Extract) -> None:
     (past,) = dates(extract, "Lavrov told reporters Wednesday that no deal was near.")
     assert (past.anchor, past.direction) == ("publication", "past")
@@ -441,6 +446,24 @@ def test_fractions_year_end_decade_words_holidays_and_rates(
     extract: Extract, sentence: str, phrase: str, expected: str
 ) -> None:
     assert value_of(extract, sentence, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("Shares are up 8% since year-end.", dt.date(2019, 10, 28), "2018-12-31"),
+        ("Debt fell by a third at year-end.", dt.date(2019, 1, 21), "2018-12-31"),
+        ("The deal is to close at year-end.", dt.date(2019, 10, 28), "2019-12-31"),
+    ],
+)
+def test_year_end_is_the_one_the_tense_points_to(
+    extract: Extract, sentence: str, published: dt.date, expected: str
+) -> None:
+    assert value_of(extract, sentence, "year-end", published) == expected
+
+
+def test_since_a_weekday_is_the_one_before(extract: Extract) -> None:
+    assert value_of(extract, "The index is up 3% since Friday.", "Friday") == "2019-01-18"
 
 
 def test_a_rate_is_a_set(extract: Extract) -> None:

@@ -14,6 +14,8 @@ from app.extraction.timex.timex import Reference
 from app.models import Direction
 
 _DEADLINE = re.compile(r"\b(?:until|till|by|through)\s+$", re.IGNORECASE)
+# What a clause measures `since` has already happened, whatever its tense: `is up since Friday`.
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # Terms of a deal or a dividend name a day still to come, whatever the tense of the report:
 # `declared a dividend payable Dec. 15 to stock of record Nov. 17`, `effective Feb. 1`.
 _TERMS = re.compile(r"\b(?:payable|effective|of\s+record)\s+(?:on\s+|as\s+of\s+)?$", re.I)
@@ -36,6 +38,8 @@ class Context:
     def tense(self) -> Direction:
         if _TERMS.search(self.before(20)):
             return "future"
+        if _SINCE.search(self.before(8)):
+            return "past"
         direction = clause_direction(self.span)
         if direction == "past" and _DEADLINE.search(self.before(8)):
             return "same"  # `extended the offer until Tuesday`: a deadline may lie ahead

@@ -20,7 +20,7 @@ from app.extraction.timex.context import Context
 from app.extraction.timex.named import day_of_year
 from app.extraction.timex.patterns import DAY, DAY_WORD, MONTH, PART, WEEKDAY
 from app.extraction.timex.spans import weekly_part
-from app.extraction.timex.timex import Recurring, Timex, dated, recurring, relative
+from app.extraction.timex.timex import Recurring, Timex, recurring, relative
 
 
 def _weekday_recurring(name: str) -> Recurring:
@@ -206,13 +206,14 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
     return _with_part(reference.then(period), part)
 
 
+_YEAR_END: Final = Recurring(
+    "XXXX-12-31", "year", lambda year: Period("day", year.end - dt.timedelta(days=1))
+)
+
+
 def year_end(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`year-end`, `the year's end`: the last day of the publication's year."""
-    year = relative("year", 0, ctx.published)
-    if year.period is None:
-        return Timex("date", "XXXX-12-31", "day")
-    last_day = Period("day", year.period.end - dt.timedelta(days=1))
-    return dated(last_day, anchor=ctx.published)
+    """`year-end`, `the year's end`: the last day of the year the tense points to."""
+    return recurring(_YEAR_END, ctx.tense, ctx.published, ctx.tense)
 
 
 def the_year(match: re.Match[str], ctx: Context) -> Timex | None:

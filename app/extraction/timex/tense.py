@@ -42,11 +42,17 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
 
 
-def _outer_clause_is_past(verb: Token) -> bool:
-    """`A service planned for Saturday was canceled`: the plan lay ahead of a past event."""
+def _clause_above(verb: Token) -> Token:
+    """The nearest verb above `verb`, climbing over prepositions and nouns (else the root)."""
     token = verb.head
     while token.pos_ not in _CLAUSAL_HEADS and token.head.i != token.i:
         token = token.head
+    return token
+
+
+def _outer_clause_is_past(verb: Token) -> bool:
+    """`A service planned for Saturday was canceled`: the plan lay ahead of a past event."""
+    token = _clause_above(verb)
     if token.pos_ not in _CLAUSAL_HEADS or token.i == verb.i:
         return False
     return token.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in _auxiliaries(token))
@@ -117,7 +123,8 @@ def verb_direction(verb: Token, at: int) -> Direction:
         if any(aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
             return "future"  # `is meeting Tuesday`: a present progressive for an arrangement
         if verb.head.i != verb.i and not auxiliaries:
-            return verb_direction(verb.head, at)
+            # `with the third departing Thursday`: the clause the participle hangs from
+            return verb_direction(_clause_above(verb), at)
     return "same"
 
 
