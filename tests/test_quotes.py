@@ -417,6 +417,33 @@ def test_an_attribution_inside_reported_content_is_not_another_quote(article: Ar
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Governor Jon Tate claims that the new port will pay for itself.",
+            "the new port will pay for itself",
+        ),
+        (
+            "The minister told a meeting of farm leaders that the subsidy would stay in place.",
+            "the subsidy would stay in place",
+        ),
+        (
+            "Senator Maria Lopez proposed dropping the tax break for yacht owners.",
+            "dropping the tax break for yacht owners",
+        ),
+    ],
+)
+def test_what_a_misparse_hides(article: Article, text: str, content: str) -> None:
+    """A verb tagged as a noun, a `that` clause hung on the object, a gerund object."""
+    assert [q.text for q in quotes(article(text), "indirect")] == [content]
+
+
+def test_a_participle_naming_a_noun_is_no_cue(article: Article) -> None:
+    facts = article("Police arrested members of a gang called the Night Riders on Friday.")
+    assert quotes(facts, "indirect") == []
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

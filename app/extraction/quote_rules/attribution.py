@@ -52,6 +52,14 @@ def is_according_to(token: Token) -> bool:
     )
 
 
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that the parser gave a subject:
+    `Trump claims that …` tagged as the plural noun `claims`."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.pos_ == "NOUN" and any(child.dep_ in _SUBJECTS for child in token.children)
+    )
+
+
 def is_speech_cue(token: Token) -> bool:
     return is_according_to(token) or (
         token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from app.extraction.quote_rules.attribution import (
     Masked,
+    acts_as_verb,
     is_according_to,
     is_speech_cue,
     source_of,
@@ -38,6 +39,7 @@ _VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | FOR_VERBS | NAMING_
 _CLAUSES = frozenset(["ccomp"])
 _EDGE_WORDS = frozenset(["that", "whether", ","])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
+_MEASURES = frozenset(["DATE", "TIME", "CARDINAL", "QUANTITY"])
 # Prepositions that give the grounds of a judgment on its object.
 _GROUNDS = frozenset(["for", "as", "of", "over"])
 
@@ -125,10 +127,26 @@ def _complement(verb: Token) -> Token | None:
     after = [c for c in verb.rights if c.dep_ in _CLAUSES]
     if after:
         return after[0]
+    if (told := _clause_on_object(verb)) is not None:
+        return told
     before = [c for c in verb.lefts if c.dep_ in _CLAUSES]
     if before and not _colon_between(before[-1], verb):
         return before[-1]
     return next((c for c in verb.rights if _bare_clause(c)), None)
+
+
+def _clause_on_object(verb: Token) -> Token | None:
+    """`told a meeting of leaders that few people understood …`: a `that` clause the
+    parser hung on the object as a relative clause, though `that` only introduces it."""
+    for thing in verb.rights:
+        if thing.dep_ not in ("dobj", "dative"):
+            continue
+        for clause in thing.subtree:
+            if clause.dep_ == "relcl" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                return clause
+    return None
 
 
 def _colon_between(clause: Token, verb: Token) -> bool:
@@ -187,8 +205,10 @@ def _object_content(verb: Token, *, with_object: bool) -> list[Token] | None:
     """`mentioned disparaging remarks`, `called for the repeal`, `laid out her proposals`;
     the direct object only `with_object` (`called Trump a liar` is not `called for`)."""
     for child in verb.children:
+        # `proposed dropping the tax break`, parsed as an object or as a complement
+        gerund = child.tag_ == "VBG" and child.dep_ in ("dobj", "xcomp")
         what = child.pos_ in ("NOUN", "PROPN") and child.lemma_ not in SOURCE_NOUNS
-        if with_object and child.dep_ == "dobj" and what:
+        if with_object and ((child.dep_ == "dobj" and what) or gerund):
             return _object_and_grounds(verb, child)
         if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -241,7 +261,7 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
         if is_according_to(token):
             clause = token.head.pos_ in ("VERB", "AUX")
             yield token, "according to", _according_content(token) if clause else None
-        elif token.pos_ in ("VERB", "AUX") and lemma in _VERBS:
+        elif acts_as_verb(token) and lemma in _VERBS and not _names_a_noun(token):
             content = _clause_content(token) if lemma in REPORTING_VERBS else None
             if content is None and lemma in INFINITIVE_VERBS:
                 content = _infinitive_content(token)
@@ -257,6 +277,12 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
             # The cue is the verb that voices the noun: `repeated a demand`.
             verb = token.head
             yield verb, doc[verb.i : token.i + 1].text, _noun_content(token)
+
+
+def _names_a_noun(verb: Token) -> bool:
+    """`a group called Lashkar`, `the programme announced in May`: a participle that
+    describes a noun reports nobody's words."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _that_clause(verb: Token) -> bool:
@@ -285,6 +311,8 @@ def reported_speech(doc: Doc, masked: Masked) -> list[Reported]:
         tokens = _trimmed(content)
         if len(tokens) < _SHORTEST_CONTENT or _quoted(tokens) or any(masked(t) for t in tokens):
             continue
+        if all(t.ent_type_ in _MEASURES for t in tokens):
+            continue  # `spoke about five minutes`
         found.append(Reported(cue, cue_text, tokens))
     return _outermost(found)
 

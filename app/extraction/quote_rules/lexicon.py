@@ -121,6 +121,8 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
         "conclude",
         "contend",
         "feel",
+        "question",
+        "wonder",
     ]
 )
 
