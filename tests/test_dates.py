@@ -320,6 +320,29 @@ def test_that_day_counts_from_the_last_date_written(extract: Extract) -> None:
     assert that_day.anchor == found["Oct. 23, 1998"].id
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The doctor was shot last October. His name was crossed out that same day.",
+         "that same day", "2018-10-XX"),
+        ("The plant opened in 1998. That day, the mayor cut a ribbon.", "That day", "1998-XX-XX"),
+        ("The treaty was signed in 2015. The following month, troops withdrew.",
+         "The following month", "2015-XX"),
+    ],
+)  # fmt: skip
+def test_a_day_inside_a_longer_period_leaves_the_rest_open(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase) == expected
+
+
+def test_the_past_decade_is_a_span(extract: Extract) -> None:
+    text = "Threats had become routine over the past decade."
+    found = {mention.text: mention for mention in dates(extract, text)}
+    assert (found["the past decade"].type, found["the past decade"].value) == ("duration", "P10Y")
+    assert value_of(extract, "Prices doubled in the last decade.", "the last decade") == "200X"
+
+
 def test_the_following_week_counts_from_the_story(extract: Extract) -> None:
     text = "The treaty was signed on March 3, 2015. The following week, troops withdrew."
     assert value_of(extract, text, "The following week") == "2015-W11"

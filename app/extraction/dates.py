@@ -132,7 +132,11 @@ def _qualified(found: Found, text: str, floor: int) -> Found:
     """Take in a modifier written before the expression (`more than`, `early`, `since`)."""
     window = text[max(found.start - _LOOKBACK, floor) : found.start]
     prefix = _DURATION_PREFIX if found.timex.type == "duration" else _POINT_PREFIX
-    if found.timex.type != "set" and (match := prefix.search(window)):
+    # `over the past decade` is during it: only a bare count is qualified, `over 70 years`.
+    determined = prefix is _DURATION_PREFIX and text[found.start : found.end].lower().startswith(
+        "the "
+    )
+    if found.timex.type != "set" and not determined and (match := prefix.search(window)):
         mods = _DURATION_MODIFIERS if prefix is _DURATION_PREFIX else _POINT_MODIFIERS
         mod = mods[re.sub(r"\s+", " ", match.group("mod").lower())]
         start = found.start - (len(window) - match.start())

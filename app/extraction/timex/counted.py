@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Final
 
 from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import GRAINS, Grain, Period
 from app.extraction.timex.common import (
+    duration_value,
     fiscal_reference,
     grain_of,
     number,
@@ -141,8 +143,11 @@ def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`last year`, `this week`, `next month`, `the past decade`: calendar units."""
-    return relative(grain_of(match.group("unit")), offset_of(match.group("rel")), ctx.published)
+    """`last year`, `this week`, `next month`: calendar units; `the past decade` is a span."""
+    grain = grain_of(match.group("unit"))
+    if grain in ("decade", "century") and "past" in match.group("rel").lower():
+        return Timex("duration", duration_value(1, grain), grain)  # the ten years up to now
+    return relative(grain, offset_of(match.group("rel")), ctx.published)
 
 
 def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -188,6 +193,18 @@ _ANAPHORIC_OFFSETS: Final = {
 }  # fmt: skip
 
 
+# TIMEX3 writes the parts a date leaves open as X: some day of 1998 is `1998-XX-XX`.
+_OPEN_PARTS: Final = {"day": "-XX-XX", "weekend": "-WXX-WE", "week": "-WXX", "month": "-XX"}
+
+
+def _unknown_within(period: Period, grain: Grain) -> str:
+    """The value of a `grain` somewhere inside `period`: `1998-10-XX`, `1998-WXX`."""
+    if period.grain == "month" and grain == "day":
+        return f"{period.value}-XX"
+    known = period.value if period.grain in ("year", "decade") else f"{period.start.year:04d}"
+    return known + _OPEN_PARTS.get(grain, "")
+
+
 def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
     """`that day`, `the following week`, `the next morning`: counted from the story's last date."""
     words = re.sub(r"\s+", " ", (match.group("det") or match.group("side")).lower())
@@ -201,7 +218,9 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
     if reference is None:
         return _with_part(relative(grain, offset, ctx.published), part)
     if GRAINS.index(reference.period.grain) > GRAINS.index(grain):
-        return reference.then(reference.period)  # `that day` after `in 1998`: 1998 is all we know
+        # `that day` after `last October`: a day of October 1998, which one is not said
+        within = reference.then(reference.period)
+        return replace(within, value=_unknown_within(reference.period, grain), granularity=grain)
     period = Period.containing(grain, reference.period.start).shift(offset)
     return _with_part(reference.then(period), part)
 
