@@ -117,6 +117,16 @@ def test_plain_text_without_headline_and_given_date() -> None:
     assert article.id.startswith("article-")
 
 
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    first = (
+        "The storm reached the coast late on Sunday, flooding roads, closing schools and "
+        "cutting power to thousands of homes."
+    )
+    second = '"We have never seen water this high," the mayor told reporters.'
+    article = parse_article(f"Storm Hits Coast\n\n{first}\n{second}")
+    assert [p.text for p in article.paragraphs] == [first, second]
+
+
 def test_given_title_is_not_repeated_in_the_body() -> None:
     article = parse_article("Storm Hits Coast\n\nA storm hit.", title="Storm Hits Coast")
     assert article.title == "Storm Hits Coast"

@@ -444,6 +444,31 @@ def test_a_participle_naming_a_noun_is_no_cue(article: Article) -> None:
     assert quotes(facts, "indirect") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            '"How long must we wait?" Mayor Ann Kettle said. "Nobody can tell us."',
+            ["Ann Kettle", "Ann Kettle"],
+        ),
+        ('"Why not?" the senator asked reporters on Tuesday.', ["the senator"]),
+    ],
+)
+def test_attribution_after_a_question_mark(
+    article: Article, text: str, speakers: list[str]
+) -> None:
+    """The parser ends the sentence at the quote's question mark; the next sentence
+    attributes it, and the quote that follows goes on with the same speaker."""
+    assert [speaker(q) for q in quotes(article(text))] == speakers
+
+
+def test_a_sentence_reporting_its_own_words_does_not_sign_the_quote_before_it(
+    article: Article,
+) -> None:
+    facts = article('"Why not?" The senator said the plan had failed.')
+    assert speaker(one_quote(facts, "Why not")) is None
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

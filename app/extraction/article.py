@@ -20,6 +20,8 @@ from app.extraction.ids import slug
 from app.models import Article, Paragraph, RelatedArticle
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# Hard-wrapped text keeps its lines to about 80 characters.
+_LONGEST_WRAPPED_LINE = 100
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ANGLE_URL = re.compile(r"^<(https?://[^>\s]+)>$")
@@ -175,6 +177,18 @@ def _blocks(text: str) -> list[str]:
     return [b.strip() for b in re.split(r"\n\s*\n", normalised) if b.strip()]
 
 
+def _line_paragraphs(blocks: list[str]) -> list[str]:
+    """Plain text that puts one paragraph on each line, with no blank line between:
+    a block holding a line longer than any hard-wrapped text has is split at its
+    newlines."""
+    split: list[str] = []
+    for block in blocks:
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        wrapped = all(len(line) <= _LONGEST_WRAPPED_LINE for line in lines)
+        split.extend([block] if wrapped else lines)
+    return split
+
+
 def _is_markdown(blocks: list[str]) -> bool:
     return any(
         _HEADING.match(b) or _BOLD_LINE.match(b) or _LINK.search(b) or _URL_FOOTER.match(b)
@@ -188,6 +202,8 @@ def parse_article(
     """Parse article text; `title` and `published` given from outside take precedence."""
     blocks = _blocks(text)
     draft = _Draft(title=title, is_markdown=_is_markdown(blocks))
+    if not draft.is_markdown:
+        blocks = _line_paragraphs(blocks)
     if blocks and not draft.is_markdown:
         first = blocks[0]
         if title is not None and clean_inline(first) == title:

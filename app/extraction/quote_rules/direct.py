@@ -13,6 +13,9 @@ from app.extraction.quote_rules.attribution import Masked, is_speech_cue, source
 # `“…” ― Pamela Padilla`: a closing mark, then a dash and the name signing the quote.
 _SIGNATURE = re.compile(r"[\"”»’]?[ \t]*(?:[―—–]|--?)[ \t]*(?=[A-Z])")
 _LONGEST_NAME = 5
+# How far into the next sentence an attribution of the quote before it may start.
+_LONGEST_SIGNING = 10
+_OWN_CONTENT = frozenset(["ccomp", "xcomp"])
 
 # Relations by which a clause is the content of the verb above it (`said that X was
 # "…"`): walking up through them stays inside what the cue reports.
@@ -85,7 +88,29 @@ def cue_of_quote(
     if governing is not None or (partial and holder is not None):
         return governing or holder
     free = [cue for cue in cues if not _subordinate(cue)]
-    return _parenthetical(quoted, free) or _nearest(quoted, free) or holder
+    return (
+        _parenthetical(quoted, free)
+        or _nearest(quoted, free)
+        or holder
+        or _signed_after(parsed, last, masked)
+    )
+
+
+def _signed_after(parsed: ArticleDoc, last: Span, masked: Masked) -> Token | None:
+    """`"Why not?" the senator asked.`: the parser ends the sentence at the question
+    mark; the attribution is the next sentence when it opens with one of its own."""
+    doc = last.doc
+    if last.end >= len(doc) or not masked(doc[last.end - 1]):
+        return None
+    following = parsed.sentence_of(last.end)
+    opening = following[:_LONGEST_SIGNING]
+    cues = [cue for cue in _cues(opening, masked) if not _reports_something(cue)]
+    return cues[0] if cues else None
+
+
+def _reports_something(cue: Token) -> bool:
+    """A cue with words of its own to report: `He said the plan failed`."""
+    return any(child.dep_ in _OWN_CONTENT for child in cue.children)
 
 
 def introducing_cue(parsed: ArticleDoc, quoted: Span, masked: Masked) -> Token | None:
