@@ -393,6 +393,24 @@ def test_a_quarter_without_a_year_is_one_reported_or_the_nearest_ahead(
     assert value_of(extract, sentence, phrase, dt.date(2019, 10, 28)) == expected
 
 
+def test_a_report_goes_on_about_its_quarter_past_other_dates(extract: Extract) -> None:
+    text = (
+        "Third-quarter profit rose to $5 million. Last year the firm lost money. "
+        "In the 1988 quarter, it earned $2 million; the quarter ended Sept. 30 "
+        "brought $9 million in sales, up from $7 million a year earlier."
+    )
+    found = {mention.text: mention for mention in dates(extract, text, dt.date(1989, 10, 30))}
+    assert found["Third-quarter"].value == "1989-Q3"
+    assert found["Last year"].value == "1988"
+    assert found["the 1988 quarter"].value == "1988-Q3"
+    assert found["a year earlier"].value == "1988-Q3"
+
+
+def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
+    text = "Sales beat the 2017 period."
+    assert value_of(extract, text, "the 2017 period") == "2017"
+
+
 def test_the_quarter_goes_on_about_the_quarter_named(extract: Extract) -> None:
     text = "Third-quarter sales fell. During the quarter, the company cut jobs."
     assert value_of(extract, text, "the quarter") == "2018-Q3"

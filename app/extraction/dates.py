@@ -11,6 +11,7 @@ from typing import Final
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
 from app.extraction.timex import lexicon as lx
+from app.extraction.timex.common import FISCAL_GRAINS
 from app.extraction.timex.context import Context
 from app.extraction.timex.named import HOLIDAYS
 from app.extraction.timex.rules import RULES
@@ -86,10 +87,11 @@ def _select(parsed: ArticleDoc) -> list[Found]:
     ordered = sorted(_candidates(parsed), key=lambda item: (item[0], item[0] - item[1], item[2]))
     found: list[Found] = []
     reference: Reference | None = None
+    fiscal: Reference | None = None
     for start, end, index, context in ordered:
         if found and start < found[-1].end:
             continue
-        context.reference = reference
+        context.reference, context.fiscal = reference, fiscal
         try:
             timex = RULES[index].handler(context.match, context)
         except (OverflowError, ValueError):  # counted past year 1 or 9999: `10,000 years ago`
@@ -100,6 +102,8 @@ def _select(parsed: ArticleDoc) -> list[Found]:
         if _can_be_referred_to(timex):
             assert timex.period is not None
             reference = Reference(sequence_id("d", len(found) - 1), timex.period)
+            if timex.period.grain in FISCAL_GRAINS:
+                fiscal = reference
     return found
 
 

@@ -131,8 +131,7 @@ FISCAL_GRAINS: Final = frozenset({"quarter", "half"})
 
 def fiscal_reference(ctx: Context) -> Reference | None:
     """The quarter or half-year the report last named, which `the period` goes on about."""
-    reference = ctx.reference
-    return reference if reference and reference.period.grain in FISCAL_GRAINS else None
+    return ctx.fiscal
 
 
 def month_number(text: str) -> int:

@@ -28,7 +28,10 @@ class Context:
         self.parsed = parsed
         self.match = match
         self.published: dt.date | None = parsed.article.published
-        self.reference: Reference | None = None  # set in reading order, before the rule runs
+        # Set in reading order, before the rule runs: the last date written, and the last
+        # quarter or half-year, which a report goes on about (`the period`, `a year ago`).
+        self.reference: Reference | None = None
+        self.fiscal: Reference | None = None
 
     @cached_property
     def span(self) -> Span:

@@ -175,8 +175,9 @@ def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
         return Timex("date", "PAST_REF" if backwards else "FUTURE_REF", None)
     unit = grain_of(unit_word)
     steps = int(count) * (-1 if backwards else 1)
-    reference = ctx.reference if word in _NARRATIVE else fiscal_reference(ctx)
-    if reference is not None and (word in _NARRATIVE or unit == "year"):
+    fiscal = fiscal_reference(ctx) if unit == "year" else None
+    reference = fiscal or (ctx.reference if word in _NARRATIVE else None)
+    if reference is not None:
         # `two months later` goes on from the story's date; `a year ago` after a quarter's
         # results is that quarter a year before.
         finer = min(unit, reference.period.grain, key=GRAINS.index)

@@ -176,6 +176,8 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
     They go on about the quarter last named; with none, the last one completed.
     """
     years_back = 1 if match.group("earlier") or match.group("adjective") else 0
+    if written := match.group("year"):  # `the 1988 quarter`: the one reported, in 1988
+        return _reported_in(int(written), ctx)
     if nth := match.group("nth"):  # `the year-ago third quarter`
         quarter = _part("quarter", lx.ORDINALS[nth.lower()], None, ctx)
         if quarter.period is None or ctx.published is None:
@@ -184,6 +186,15 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
     if reference := fiscal_reference(ctx):
         return reference.then(reference.period.moved("year", -years_back))
     return relative("quarter", -1 - 4 * years_back, ctx.published)
+
+
+def _reported_in(year: int, ctx: Context) -> Timex:
+    """The quarter or half the report goes on about, in `year`: `the 1988 period`."""
+    reference = fiscal_reference(ctx)
+    if reference is None:
+        return dated(Period("year", dt.date(year, 1, 1)))
+    shifted = reference.period.moved("year", year - reference.period.start.year)
+    return reference.then(shifted)
 
 
 def season_name(match: re.Match[str], ctx: Context) -> Timex | None:

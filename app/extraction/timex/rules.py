@@ -143,6 +143,7 @@ RULES: Final = (
             r"(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+){1,3}(?:fiscal\s+)?"
             r"(?:(?P<nth>first|second|third|fourth)[-\s]+)?(?P<unit>quarter|period)"
             r"|the\s+(?:fiscal\s+)?(?P<unit2>quarter)"
+            rf"|the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)"
             r"|(?P<adjective>year-earlier|year-ago)"
         ),
         reported_period,
