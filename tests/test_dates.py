@@ -406,6 +406,27 @@ def test_a_report_goes_on_about_its_quarter_past_other_dates(extract: Extract) -
     assert found["a year earlier"].value == "1988-Q3"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Profit fell in the quarter ended July 31.", "the quarter", "2019-Q2"),
+        ("Profit fell in the quarter ended Sept. 30.", "the quarter", "2019-Q3"),
+        ("Sales fell in the quarter ending Jan. 31.", "the quarter", "2018-Q4"),
+    ],
+)
+def test_the_quarter_ended_a_day_is_the_calendar_quarter_it_mostly_covers(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase, dt.date(2019, 10, 28)) == expected
+
+
+def test_the_latest_quarter_is_one_that_is_over(extract: Extract) -> None:
+    text = "The firm expects a loss in the fourth quarter. Sales rose in the latest quarter."
+    found = {mention.text: mention for mention in dates(extract, text, dt.date(2019, 10, 28))}
+    assert found["the fourth quarter"].value == "2019-Q4"
+    assert found["the latest quarter"].value == "2019-Q3"
+
+
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
     text = "Sales beat the 2017 period."
     assert value_of(extract, text, "the 2017 period") == "2017"

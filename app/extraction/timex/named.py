@@ -21,6 +21,7 @@ from app.extraction.timex.common import (
     year_of,
 )
 from app.extraction.timex.context import Context
+from app.extraction.timex.patterns import DAY, MONTH
 from app.extraction.timex.timex import Recurring, Timex, dated, recurring, relative
 
 
@@ -183,9 +184,34 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
         if quarter.period is None or ctx.published is None:
             return quarter
         return dated(quarter.period.moved("year", -years_back), anchor=ctx.published)
-    if reference := fiscal_reference(ctx):
+    reference = fiscal_reference(ctx)
+    if reference and match.group("latest") and _under_way(reference.period, ctx.published):
+        reference = None  # the latest results are of a quarter that is over
+    if reference:
         return reference.then(reference.period.moved("year", -years_back))
+    if (ended := _ENDED.match(ctx.after())) and (last_day := _day_before(ended, ctx)):
+        quarter = Period.containing("quarter", last_day - _HALF_A_QUARTER)
+        return dated(quarter, anchor=ctx.published)
     return relative("quarter", -1 - 4 * years_back, ctx.published)
+
+
+# `the quarter ended July 31`, with no fiscal quarter named before: the three months up to
+# that day, named by the calendar quarter they mostly fall in.
+_ENDED: Final = re.compile(rf"\s+end(?:ed|ing)\s+(?P<day>{MONTH}\s+{DAY})", re.IGNORECASE)
+_HALF_A_QUARTER: Final = dt.timedelta(days=45)
+
+
+def _day_before(ended: re.Match[str], ctx: Context) -> dt.date | None:
+    """The last day of a period `ended` on it, the latest such day up to the publication."""
+    what = day_of_year(ended.group("day"))
+    if what is None or ctx.published is None:
+        return None
+    found = recurring(what, "past", ctx.published, "past").period
+    return found.start if found else None
+
+
+def _under_way(period: Period, published: dt.date | None) -> bool:
+    return published is not None and period.end > published
 
 
 def _reported_in(year: int, ctx: Context) -> Timex:

@@ -139,7 +139,7 @@ RULES: Final = (
     Rule(
         "reported period",
         rx(
-            r"(?:the\s+)?(?:(?:latest|most\s+recent|recent|just-ended|comparable|same|"
+            r"(?:the\s+)?(?:(?:(?P<latest>latest|most\s+recent|just-ended)|recent|comparable|same|"
             r"(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+){1,3}(?:fiscal\s+)?"
             r"(?:(?P<nth>first|second|third|fourth)[-\s]+)?(?P<unit>quarter|period)"
             r"|the\s+(?:fiscal\s+)?(?P<unit2>quarter)"
