@@ -469,6 +469,21 @@ def test_a_sentence_reporting_its_own_words_does_not_sign_the_quote_before_it(
     assert speaker(one_quote(facts, "Why not")) is None
 
 
+def test_a_quote_goes_on_from_reported_speech(article: Article) -> None:
+    facts = article(
+        'The port may close by winter, Mayor Ann Kettle said. "Nobody wants that to happen."'
+    )
+    assert speaker(one_quote(facts, "Nobody wants")) == "Ann Kettle"
+
+
+def test_speech_verb_opening_the_sentence_before_a_colon(article: Article) -> None:
+    facts = article(
+        "Economists doubt the plan will work. "
+        'Said Professor Maria Ellis: "I see no sign of interest in reform."'
+    )
+    assert speaker(one_quote(facts, "I see no sign")) == "Maria Ellis"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -23,7 +23,12 @@ from app.extraction.quote_rules.attribution import (
     in_clause,
     is_speech_cue,
 )
-from app.extraction.quote_rules.direct import cue_of_quote, introducing_cue, signature
+from app.extraction.quote_rules.direct import (
+    cue_of_quote,
+    introducing_cue,
+    opening_signature,
+    signature,
+)
 from app.extraction.quote_rules.indirect import reported_speech
 from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
 from app.extraction.quote_rules.speakers import speaker_of
@@ -99,7 +104,8 @@ def _attribute(
     parsed: ArticleDoc, stretch: Stretch, quoted: Span, masked: _Mask, actors: ActorIndex
 ) -> _Attributed:
     """Who a quotation is by: a name signed after it, else the cue of its sentence."""
-    if (signed := signature(parsed, stretch.end)) is not None:
+    signed = signature(parsed, stretch.end) or opening_signature(parsed, stretch.start)
+    if signed is not None:
         return _Attributed(None, speaker_of(signed, actors), spoken=True)
     partial = _kind(parsed, quoted, stretch.text(parsed.text)) == "partial"
     cue = cue_of_quote(parsed, quoted, masked, partial=partial) or introducing_cue(
@@ -112,18 +118,52 @@ def _attribute(
     return _Attributed(found, speaker, spoken=is_speech_cue(cue))
 
 
-def _continued(previous: tuple[int, SpeakerRef] | None, paragraph: int) -> SpeakerRef | None:
-    """A quote with no cue goes on with the speaker quoted in this or the last paragraph."""
-    if previous is None or previous[0] < paragraph - 1:
-        return None
-    return previous[1]
+@dataclass(frozen=True)
+class _Said:
+    """Where a speaker's words end, to carry the speaker on to the quote after them."""
+
+    end: int
+    paragraph: int
+    speaker: SpeakerRef
+
+
+class _LastSpeaker:
+    """Who spoke last before a point: the speaker of a quote or of reported speech."""
+
+    def __init__(self, parsed: ArticleDoc, reported: Sequence[_Draft]) -> None:
+        self._parsed = parsed
+        self._reported = [
+            _Said(d.end, parsed.paragraph_at(d.end), d.speaker)
+            for d in sorted(reported, key=lambda d: d.end)
+            if d.speaker is not None
+        ]
+        self._ends = [said.end for said in self._reported]
+        self._quoted: _Said | None = None
+
+    def quoted(self, end: int, speaker: SpeakerRef) -> None:
+        self._quoted = _Said(end, self._parsed.paragraph_at(end), speaker)
+
+    def continued(self, start: int) -> SpeakerRef | None:
+        """A quote with no cue goes on with the last speaker of this or the last
+        paragraph: `X, Schiff said. "…"`."""
+        i = bisect.bisect_right(self._ends, start) - 1
+        last = [said for said in (self._quoted, self._reported[i] if i >= 0 else None) if said]
+        if not last:
+            return None
+        latest = max(last, key=lambda said: said.end)
+        paragraph = self._parsed.paragraph_at(start)
+        return latest.speaker if latest.paragraph >= paragraph - 1 else None
 
 
 def _direct_drafts(
-    parsed: ArticleDoc, stretches: Sequence[Stretch], masked: _Mask, actors: ActorIndex
+    parsed: ArticleDoc,
+    stretches: Sequence[Stretch],
+    masked: _Mask,
+    actors: ActorIndex,
+    reported: Sequence[_Draft],
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
-    previous: tuple[int, SpeakerRef] | None = None  # paragraph and speaker of the last quote
+    last_speaker = _LastSpeaker(parsed, reported)
     for stretch in stretches:
         quoted = parsed.span(stretch.start, stretch.end)
         text = stretch.text(parsed.text)
@@ -131,13 +171,13 @@ def _direct_drafts(
         found = _attribute(parsed, stretch, quoted, masked, actors)
         speaker = found.speaker
         if found.attribution is None and speaker is None and kind == "direct":
-            speaker = _continued(previous, parsed.paragraph_at(stretch.start))
+            speaker = last_speaker.continued(stretch.start)
         # A quote missing its closing mark is kept only when something attributes it.
         unclosed = not stretch.closed and not found.spoken
         if unclosed or _not_a_quote(kind, text, speaker, found.spoken):
             continue
         if speaker is not None:
-            previous = (parsed.paragraph_at(stretch.end), speaker)
+            last_speaker.quoted(stretch.end, speaker)
         drafts.append(
             _Draft(
                 kind, text, stretch.start, stretch.end, tuple(quoted), found.attribution, speaker
@@ -206,8 +246,8 @@ def extract_quotes(
     paragraphs = [(p.start, p.end) for p in parsed.article.paragraphs]
     stretches = all_quoted_stretches(parsed.text, paragraphs)
     masked = _Mask(stretches)
-    drafts = _direct_drafts(parsed, stretches, masked, actors)
-    drafts += _indirect_drafts(parsed, masked, actors)
+    reported = _indirect_drafts(parsed, masked, actors)
+    drafts = _direct_drafts(parsed, stretches, masked, actors, reported) + reported
     drafts.sort(key=lambda d: (d.start, d.end))
     by_sentence = _Dates(parsed, dates)
     return [_quote(parsed, draft, i, by_sentence) for i, draft in enumerate(drafts)]

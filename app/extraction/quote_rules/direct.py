@@ -13,6 +13,11 @@ from app.extraction.quote_rules.attribution import Masked, is_speech_cue, source
 # `“…” ― Pamela Padilla`: a closing mark, then a dash and the name signing the quote.
 _SIGNATURE = re.compile(r"[\"”»’]?[ \t]*(?:[―—–]|--?)[ \t]*(?=[A-Z])")
 _LONGEST_NAME = 5
+# `Said Ellis: “…”`: a speech verb opening the sentence, the speaker after it, a colon.
+_SAID_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Said|Says|Added|Asked|Wrote|Explained|Countered)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*:\s*[\"“]?$"
+)
 # How far into the next sentence an attribution of the quote before it may start.
 _LONGEST_SIGNING = 10
 _OWN_CONTENT = frozenset(["ccomp", "xcomp"])
@@ -103,8 +108,12 @@ def _signed_after(parsed: ArticleDoc, last: Span, masked: Masked) -> Token | Non
     if last.end >= len(doc) or not masked(doc[last.end - 1]):
         return None
     following = parsed.sentence_of(last.end)
-    opening = following[:_LONGEST_SIGNING]
-    cues = [cue for cue in _cues(opening, masked) if not _reports_something(cue)]
+    cues = [
+        cue
+        for cue in _cues(following, masked)
+        if (cue.dep_ == "ROOT" or cue.i - following.start < _LONGEST_SIGNING)
+        and not _reports_something(cue)
+    ]
     return cues[0] if cues else None
 
 
@@ -137,3 +146,12 @@ def signature(parsed: ArticleDoc, end: int) -> Token | None:
     while last + 1 < min(len(doc), first + _LONGEST_NAME) and doc[last + 1].is_title:
         last += 1
     return doc[last] if doc[first].is_title else None
+
+
+def opening_signature(parsed: ArticleDoc, start: int) -> Token | None:
+    """The last word of the name in `Said Ellis: “…”` before the quote at `start`."""
+    paragraph_start = parsed.text.rfind("\n", 0, start) + 1
+    match = _SAID_NAME.search(parsed.text, paragraph_start, start)
+    if match is None:
+        return None
+    return parsed.doc[parsed.token_at(match.end("name") - 1)]
