@@ -190,8 +190,8 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
     if reference:
         return reference.then(reference.period.moved("year", -years_back))
     if (ended := _ENDED.match(ctx.after())) and (last_day := _day_before(ended, ctx)):
-        quarter = Period.containing("quarter", last_day - _HALF_A_QUARTER)
-        return dated(quarter, anchor=ctx.published)
+        covered = Period.containing("quarter", last_day - _HALF_A_QUARTER)
+        return dated(covered, anchor=ctx.published)
     return relative("quarter", -1 - 4 * years_back, ctx.published)
 
 
