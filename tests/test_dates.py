@@ -427,6 +427,16 @@ def test_the_latest_quarter_is_one_that_is_over(extract: Extract) -> None:
     assert found["the latest quarter"].value == "2019-Q3"
 
 
+def test_a_year_earlier_than_the_months_so_far_is_the_year_before(extract: Extract) -> None:
+    text = (
+        "Profit rose in the third quarter. For the nine months, net was $5 million, "
+        "up from $4 million a year earlier."
+    )
+    found = {mention.text: mention for mention in dates(extract, text, dt.date(2019, 10, 28))}
+    assert found["the nine months"].value == "P9M"
+    assert found["a year earlier"].value == "2018"
+
+
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
     text = "Sales beat the 2017 period."
     assert value_of(extract, text, "the 2017 period") == "2017"

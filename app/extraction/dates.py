@@ -11,6 +11,7 @@ from typing import Final
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
 from app.extraction.timex import lexicon as lx
+from app.extraction.timex.calendar import Period
 from app.extraction.timex.common import FISCAL_GRAINS
 from app.extraction.timex.context import Context
 from app.extraction.timex.named import HOLIDAYS
@@ -104,7 +105,23 @@ def _select(parsed: ArticleDoc) -> list[Found]:
             reference = Reference(sequence_id("d", len(found) - 1), timex.period)
             if timex.period.grain in FISCAL_GRAINS:
                 fiscal = reference
+        elif (so_far := _year_so_far(context)) is not None:
+            fiscal = Reference(sequence_id("d", len(found) - 1), so_far)
     return found
+
+
+# `the nine months`, `the first six months`: results for the year so far, which a report then
+# compares with `a year earlier` (the year before, not the quarter).
+_MONTHS_SO_FAR: Final = re.compile(
+    r"the\s+(?:first\s+|latest\s+)?(?:six|nine|\d)\s+months", re.IGNORECASE
+)
+
+
+def _year_so_far(context: Context) -> Period | None:
+    published = context.published
+    if published is None or not _MONTHS_SO_FAR.fullmatch(context.match.group(0)):
+        return None
+    return Period.containing("year", published - dt.timedelta(days=31))
 
 
 def _in_a_name(context: Context) -> bool:
