@@ -484,6 +484,22 @@ def test_speech_verb_opening_the_sentence_before_a_colon(article: Article) -> No
     assert speaker(one_quote(facts, "I see no sign")) == "Maria Ellis"
 
 
+def test_a_fragment_deep_in_reported_speech_is_the_reporters(article: Article) -> None:
+    facts = article(
+        "Foreign Minister Ines Varga said the government would work with its neighbours "
+        'to take "firm steps" in response.'
+    )
+    assert speaker(one_quote(facts, "firm steps")) == "Ines Varga"
+
+
+def test_a_fragment_in_a_scene_setting_clause_is_its_subjects(article: Article) -> None:
+    facts = article(
+        'As Senator Maria Lopez went on about "a rigged system," her aide Tom Baird said '
+        "nothing at all."
+    )
+    assert speaker(one_quote(facts, "a rigged system")) == "Maria Lopez"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -52,14 +52,18 @@ def _governing(
     inside = range(quoted.start, quoted.end)
     holder = None
     for token in quoted:
-        if token.head.i in inside:
+        if token.head.i in inside or token.is_punct:
             continue
+        # A speech verb above the holder reports the holder's clause too (`Kerry said
+        # the U.S. would work to take "robust steps"`), unless that clause only sets the
+        # scene (`as Trump went on about "…", Melanie said …`).
         for ancestor in token.ancestors:
             if ancestor.i in ids:
                 return ancestor, None
             if _holds(ancestor, masked):
                 holder = holder or ancestor
-                break
+                if _subordinate(ancestor):
+                    break
     return None, holder
 
 
