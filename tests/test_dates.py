@@ -437,6 +437,21 @@ def test_a_year_earlier_than_the_months_so_far_is_the_year_before(extract: Extra
     assert found["a year earlier"].value == "2018"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Third-quarter net fell from $2 million in the corresponding period last year.",
+         "the corresponding period last year"),
+        ("Third-quarter net fell. Sales for last year's quarter were $3 million.",
+         "last year's quarter"),
+    ],
+)  # fmt: skip
+def test_the_period_last_year_is_the_reported_quarter_a_year_before(
+    extract: Extract, sentence: str, phrase: str
+) -> None:
+    assert value_of(extract, sentence, phrase, dt.date(2019, 10, 28)) == "2018-Q3"
+
+
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
     text = "Sales beat the 2017 period."
     assert value_of(extract, text, "the 2017 period") == "2017"

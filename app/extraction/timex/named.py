@@ -176,7 +176,8 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
 
     They go on about the quarter last named; with none, the last one completed.
     """
-    years_back = 1 if match.group("earlier") or match.group("adjective") else 0
+    back = ("earlier", "adjective", "last_year", "last_years")
+    years_back = 1 if any(match.group(group) for group in back) else 0
     if written := match.group("year"):  # `the 1988 quarter`: the one reported, in 1988
         return _reported_in(int(written), ctx)
     if nth := match.group("nth"):  # `the year-ago third quarter`

@@ -140,8 +140,10 @@ RULES: Final = (
         "reported period",
         rx(
             r"(?:the\s+)?(?:(?:(?P<latest>latest|most\s+recent|just-ended)|recent|comparable|same|"
-            r"(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+){1,3}(?:fiscal\s+)?"
-            r"(?:(?P<nth>first|second|third|fourth)[-\s]+)?(?P<unit>quarter|period)"
+            r"corresponding|(?P<earlier>year-earlier|year-ago|prior-year))[-\s]+){1,3}"
+            r"(?:fiscal\s+)?(?:(?P<nth>first|second|third|fourth)[-\s]+)?(?P<unit>quarter|period)"
+            r"(?P<last_year>\s+(?:of\s+)?last\s+year)?"
+            r"|(?P<last_years>last\s+year's)\s+(?:fiscal\s+)?(?:quarter|period)"
             r"|the\s+(?:fiscal\s+)?(?P<unit2>quarter)"
             rf"|the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)"
             r"|(?P<adjective>year-earlier|year-ago)"
