@@ -500,6 +500,11 @@ def test_a_fragment_in_a_scene_setting_clause_is_its_subjects(article: Article) 
     assert speaker(one_quote(facts, "a rigged system")) == "Maria Lopez"
 
 
+def test_an_unnamed_source_never_takes_in_quoted_words(article: Article) -> None:
+    facts = article('The city said the advertisement "wrongly" suggests that officers back him.')
+    assert speaker(one_quote(facts, "wrongly")) == "the advertisement"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -29,6 +29,7 @@ _LONGEST_DESCRIPTION = 12
 _DANGLING = frozenset(["punct", "cc", "prep", "det", "case"])
 _NOMINALS = frozenset(["NOUN", "PROPN", "PRON"])
 _TIME_ENTITIES = frozenset(["DATE", "TIME"])
+_DOUBLE_MARKS = frozenset(['"', "“", "”", "„", "«", "»"])
 # Relations a misparsed post-verbal subject gets: `said the CDC's Dr. Michael Jhung`.
 _INVERTED = frozenset(["dobj", "attr", "npadvmod", "oprd", "nsubj"])
 
@@ -170,6 +171,10 @@ def noun_core(head: Token) -> Span:
     while start < head.i and head.doc[start].is_punct:
         start += 1
     end = min(end, max(start, head.i) + _LONGEST_DESCRIPTION)
+    # Quoted words are never part of the phrase: `the advertisement "wrongly" suggests`.
+    marks = [t.i for t in head.doc[start:end] if t.text in _DOUBLE_MARKS]
+    start = max([start, *(i + 1 for i in marks if i < head.i)])
+    end = min([end, *(i for i in marks if i > head.i)])
     while end - 1 > head.i and head.doc[end - 1].dep_ in _DANGLING:
         end -= 1
     return head.doc[start:end]
