@@ -501,8 +501,16 @@ def test_a_fragment_in_a_scene_setting_clause_is_its_subjects(article: Article) 
 
 
 def test_an_unnamed_source_never_takes_in_quoted_words(article: Article) -> None:
-    facts = article('The city said the advertisement "wrongly" suggests that officers back him.')
-    assert speaker(one_quote(facts, "wrongly")) == "the advertisement"
+    facts = article('The advertisement "wrongly" suggests that officers back the mayor.')
+    assert speaker(one_quote(facts, "wrongly")) == "The advertisement"
+
+
+def test_words_quoted_inside_reported_speech_are_the_reporters(article: Article) -> None:
+    facts = article(
+        'City Attorney Brad Holm said the advertisement "wrongly" suggests that officers '
+        "back the mayor."
+    )
+    assert speaker(one_quote(facts, "wrongly")) == "Brad Holm"
 
 
 def test_a_passive_expectation_has_no_source(article: Article) -> None:

@@ -25,6 +25,9 @@ _OWN_CONTENT = frozenset(["ccomp", "xcomp"])
 # Relations by which a clause is the content of the verb above it (`said that X was
 # "…"`): walking up through them stays inside what the cue reports.
 _CONTENT_CLAUSES = frozenset(["ccomp", "xcomp", "conj", "pcomp"])
+# Relations by which a clause is what the verb above it reports (not `conj`: `X said …
+# and Y complained …` are two attributions).
+_REPORTED = frozenset(["ccomp", "xcomp", "pcomp"])
 
 
 def _cues(tokens: Span, masked: Masked) -> list[Token]:
@@ -59,12 +62,23 @@ def _governing(
         # scene (`as Trump went on about "…", Melanie said …`).
         for ancestor in token.ancestors:
             if ancestor.i in ids:
-                return ancestor, None
+                return _reporting(ancestor, ids), None
             if _holds(ancestor, masked):
                 holder = holder or ancestor
                 if _subordinate(ancestor):
                     break
     return None, holder
+
+
+def _reporting(cue: Token, ids: set[int]) -> Token:
+    """The outermost cue whose reported clause holds this one: in `Holm said the ad
+    "wrongly" suggests …` the words quoted are Holm's, not the ad's."""
+    outer = node = cue
+    while node.dep_ in _REPORTED and node.head.i != node.i:
+        node = node.head
+        if node.i in ids:
+            outer = node
+    return outer
 
 
 def _parenthetical(quoted: Span, cues: Sequence[Token]) -> Token | None:
