@@ -265,6 +265,12 @@ def test_a_temporal_word_capitalised_inside_a_sentence_is_a_name(
     assert dates(extract, sentence) == []
 
 
+def test_a_month_before_a_capitalised_complement_is_a_name(extract: Extract) -> None:
+    assert dates(extract, "Crowds joined the annual March for Life in the capital.") == []
+    assert dates(extract, "She gave to the March of Dimes.") == []
+    assert value_of(extract, "Prices rose in July for the first time.", "July") == "2018-07"
+
+
 def test_a_capital_at_the_start_of_a_sentence_is_no_name(extract: Extract) -> None:
     text = 'Rain fell. Today, the talks resumed. "This week will decide it," he said.'
     found = [(mention.text, mention.value) for mention in dates(extract, text)]
