@@ -513,6 +513,21 @@ def test_words_quoted_inside_reported_speech_are_the_reporters(article: Article)
     assert speaker(one_quote(facts, "wrongly")) == "Brad Holm"
 
 
+def test_a_verb_after_a_preposition_shares_the_subject(article: Article) -> None:
+    facts = article(
+        'The singer Ann Kettle bowed to the crowd before asking it, "Did you enjoy the night?"'
+    )
+    assert speaker(one_quote(facts, "Did you enjoy")) == "Ann Kettle"
+
+
+def test_reported_speech_reaches_through_by_doing(article: Article) -> None:
+    facts = article(
+        "Campaign manager Tom Baird told reporters that the campaign expects the host to "
+        'intervene by calling out the senator for his "lies" during the debate.'
+    )
+    assert speaker(one_quote(facts, "lies")) == "Tom Baird"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

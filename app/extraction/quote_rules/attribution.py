@@ -94,10 +94,13 @@ def _subject(verb: Token, masked: Masked) -> Token | None:
             # `footage of Clinton asking, "…"`: the noun a participle follows acts it.
             before = verb.doc[verb.i - 1]
             subject = before if before.pos_ == "PROPN" and _nominal(before, masked) else None
-        shares = verb.dep_ in _SHARED_SUBJECT and not masked(verb.head)
-        if subject is not None or not shares or verb.head.i == verb.i:
+        # `sings to Clinton before asking her`: the verb the preposition hangs from acts.
+        after_preposition = verb.dep_ == "pcomp" and verb.head.dep_ == "prep"
+        above = verb.head.head if after_preposition else verb.head
+        shares = (verb.dep_ in _SHARED_SUBJECT or after_preposition) and not masked(above)
+        if subject is not None or not shares or above.i == verb.i:
             return subject
-        verb = verb.head
+        verb = above
 
 
 def _inverted_source(verb: Token, masked: Masked) -> Token | None:

@@ -26,8 +26,8 @@ _OWN_CONTENT = frozenset(["ccomp", "xcomp"])
 # "…"`): walking up through them stays inside what the cue reports.
 _CONTENT_CLAUSES = frozenset(["ccomp", "xcomp", "conj", "pcomp"])
 # Relations by which a clause is what the verb above it reports (not `conj`: `X said …
-# and Y complained …` are two attributions).
-_REPORTED = frozenset(["ccomp", "xcomp", "pcomp"])
+# and Y complained …` are two attributions); through the preposition of `by calling`.
+_REPORTED = frozenset(["ccomp", "xcomp", "pcomp", "prep"])
 
 
 def _cues(tokens: Span, masked: Masked) -> list[Token]:

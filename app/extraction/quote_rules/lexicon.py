@@ -90,6 +90,8 @@ SPEECH_VERBS = frozenset(
         "mock",
         "praise",
         "hail",
+        "sing",
+        "chant",
     ]
 )
 
