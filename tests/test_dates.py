@@ -68,6 +68,22 @@ def test_a_participle_takes_the_tense_of_the_clause_it_hangs_from(extract: Extra
     assert value_of(extract, text, "Aug. 6") == "2019-08-06"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The firm changed its fiscal year in December.", "December", "2018-12"),
+        ("The firm was sold on Nov. 6.", "Nov. 6", "2018-11-06"),
+        ("The offer, which had been set to expire Nov. 6, was extended.", "Nov. 6",
+         "2019-11-06"),
+        ("The board approved a December dividend.", "December", "2019-12"),
+    ],
+)  # fmt: skip
+def test_a_date_on_a_past_verb_happened_though_it_is_near_ahead(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase, dt.date(2019, 10, 28)) == expected
+
+
 def test_weekday_direction_and_anchor_are_reported(extract: Extract) -> None:
     (past,) = dates(extract, "Lavrov told reporters Wednesday that no deal was near.")
     assert (past.anchor, past.direction) == ("publication", "past")

@@ -13,6 +13,7 @@ from app.extraction.timex.tense import clause_direction
 from app.extraction.timex.timex import Reference
 from app.models import Direction
 
+_AT = frozenset({"in", "on", "during"})
 _DEADLINE = re.compile(r"\b(?:until|till|by|through)\s+$", re.IGNORECASE)
 # What a clause measures `since` has already happened, whatever its tense: `is up since Friday`.
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -47,6 +48,22 @@ class Context:
         if direction == "past" and _DEADLINE.search(self.before(8)):
             return "same"  # `extended the offer until Tuesday`: a deadline may lie ahead
         return direction
+
+    @cached_property
+    def how(self) -> str:
+        """The tense, or `done` for a date that hangs on a past verb directly.
+
+        `changed in December`, `was shot on Oct. 23`: that happened, even when the day is
+        near ahead; `set a deadline of Nov. 6`, `a cut in September` may lie ahead.
+        """
+        if self.tense != "past":
+            return self.tense
+        head = self.span.root.head
+        verb = head.head
+        told = verb.tag_ == "VBD" or any(
+            child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD" for child in verb.children
+        )
+        return "done" if head.dep_ == "prep" and head.lower_ in _AT and told else "past"
 
     def before(self, chars: int = 40) -> str:
         start = self.match.start()

@@ -61,7 +61,7 @@ def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
     what = day_of_year(match.group("date"))
     if what is None:
         return None
-    found = recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+    found = recurring(what, pick_by(match.group("rel"), ctx.how), ctx.published, ctx.tense)
     if match.group("week_of") and found.period is not None:  # `the week of March 6`
         week = Period.containing("week", found.period.start)
         return Timex("date", week.value, "week", week, None, found.anchor, found.direction)
@@ -84,7 +84,7 @@ def month_name(match: re.Match[str], ctx: Context) -> Timex | None:
         "year",
         lambda year: Period("month", dt.date(year.start.year, month, 1)),
     )
-    return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+    return recurring(what, pick_by(match.group("rel"), ctx.how), ctx.published, ctx.tense)
 
 
 def year(match: re.Match[str], ctx: Context) -> Timex | None:

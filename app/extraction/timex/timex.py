@@ -124,6 +124,7 @@ def _in_this_cycle(periods: list[Period], day: dt.date) -> Period:
 
 PICKERS: dict[str, Callable[[list[Period], dt.date], Period]] = {
     "past": _latest_started,
+    "done": _latest_started,  # a past verb the date hangs on directly: `changed in December`
     "future": _earliest_unfinished,
     "same": _nearest,
     "last": _strictly_before,
