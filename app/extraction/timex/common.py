@@ -12,7 +12,6 @@ from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import Grain
 from app.extraction.timex.context import Context
 from app.extraction.timex.timex import Reference
-from app.models import Direction
 
 
 class _PivotYears(date_parser.parserinfo):
@@ -119,7 +118,7 @@ def offset_of(word: str | None) -> int:
     return OFFSETS[re.sub(r"\s+", " ", word.lower())] if word else 0
 
 
-def pick_by(word: str | None, tense: Direction) -> str:
+def pick_by(word: str | None, tense: str) -> str:
     """Which occurrence a determiner picks (`last Friday`), else the clause's tense."""
     if word is None or word.lower() == "the":
         return tense
