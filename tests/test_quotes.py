@@ -528,6 +528,14 @@ def test_reported_speech_reaches_through_by_doing(article: Article) -> None:
     assert speaker(one_quote(facts, "lies")) == "Tom Baird"
 
 
+def test_as_someone_put_it(article: Article) -> None:
+    facts = article(
+        "Several senators share the worry, because the main test is a "
+        '"lawful source of income," as Senator Maria Lopez put it.'
+    )
+    assert speaker(one_quote(facts, "lawful source")) == "Maria Lopez"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

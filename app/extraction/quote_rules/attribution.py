@@ -61,9 +61,16 @@ def acts_as_verb(token: Token) -> bool:
     )
 
 
+def _puts_it(token: Token) -> bool:
+    """`as a Homeland Security memo put it`."""
+    return token.lemma_ == "put" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in token.children
+    )
+
+
 def is_speech_cue(token: Token) -> bool:
     return is_according_to(token) or (
-        token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+        token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in SPEECH_VERBS or _puts_it(token))
     )
 
 

@@ -93,6 +93,12 @@ def _subordinate(verb: Token) -> bool:
     return verb.dep_ == "relcl" or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
 
 
+def _as_cue(verb: Token) -> bool:
+    """`…, as a Homeland Security memo put it`: the clause attributes the words."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return marks == ["as"]
+
+
 def _nearest(quoted: Span, cues: Sequence[Token]) -> Token | None:
     def distance(cue: Token) -> int:
         return quoted.start - cue.i if cue.i < quoted.start else cue.i - quoted.end
@@ -108,8 +114,12 @@ def cue_of_quote(
     first, last = parsed.sentence_of(quoted.start), parsed.sentence_of(quoted.end - 1)
     cues = _cues(parsed.doc[first.start : last.end], masked)
     governing, holder = _governing(quoted, cues, masked)
-    if governing is not None or (partial and holder is not None):
-        return governing or holder
+    # `as X put it` names whose words they are, before any verb the fragment sits under.
+    said_as = _nearest(quoted, [cue for cue in cues if _as_cue(cue)])
+    if governing is not None or said_as is not None:
+        return governing or said_as
+    if partial and holder is not None:
+        return holder
     free = [cue for cue in cues if not _subordinate(cue)]
     return (
         _parenthetical(quoted, free)
