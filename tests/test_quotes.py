@@ -536,6 +536,14 @@ def test_as_someone_put_it(article: Article) -> None:
     assert speaker(one_quote(facts, "lawful source")) == "Maria Lopez"
 
 
+def test_words_quoted_in_someones_claim_are_theirs(article: Article) -> None:
+    facts = article(
+        "The newspaper checked Governor Jon Tate's claim that there were "
+        '"thousands of new jobs" in the city this year.'
+    )
+    assert speaker(one_quote(facts, "thousands of new jobs")) == "Jon Tate"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from app.extraction.quote_rules.lexicon import (
     CHANNEL_NOUNS,
+    CONTENT_NOUNS,
     NON_SOURCES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
@@ -150,10 +151,19 @@ def _beside_quote(cue: Token, masked: Masked) -> Token | None:
     return doc[last]
 
 
+def claimant(noun: Token, masked: Masked) -> Token | None:
+    """Whose claim a content noun is: `Trump's claim that …`."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONTENT_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and _nominal(c, masked)), None)
+
+
 def source_of(cue: Token, masked: Masked) -> Token | None:
     """The head token of whoever the cue attributes the words to."""
     if is_according_to(cue):
         return _according_source(cue)
+    if (owner := claimant(cue, masked)) is not None:
+        return owner
     source = _subject(cue, masked)
     if source is None and is_speech_cue(cue):
         # Only speech verbs put their subject after them or lose it to a quotation.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from app.extraction.document import ArticleDoc
-from app.extraction.quote_rules.attribution import Masked, is_speech_cue, source_of
+from app.extraction.quote_rules.attribution import Masked, claimant, is_speech_cue, source_of
 
 # `“…” ― Pamela Padilla`: a closing mark, then a dash and the name signing the quote.
 _SIGNATURE = re.compile(r"[\"”»’]?[ \t]*(?:[―—–]|--?)[ \t]*(?=[A-Z])")
@@ -63,6 +63,8 @@ def _governing(
         for ancestor in token.ancestors:
             if ancestor.i in ids:
                 return _reporting(ancestor, ids), None
+            if claimant(ancestor, masked) is not None:
+                return ancestor, None  # `Trump's claim that there were "thousands …"`
             if _holds(ancestor, masked):
                 holder = holder or ancestor
                 if _subordinate(ancestor):
