@@ -575,6 +575,18 @@ def test_since_a_weekday_is_the_one_before(extract: Extract) -> None:
     assert value_of(extract, "The index is up 3% since Friday.", "Friday") == "2019-01-18"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The city will one day host the games.", "FUTURE_REF"),
+        ("He said he one day wanted to fly.", "PAST_REF"),
+        ("The vote was delayed by one day.", "P1D"),
+    ],
+)
+def test_one_day_before_a_verb_is_some_day(extract: Extract, sentence: str, expected: str) -> None:
+    assert value_of(extract, sentence, "one day") == expected
+
+
 def test_a_rate_is_a_set(extract: Extract) -> None:
     found = {m.text: m for m in dates(extract, "He earns $500 a week.")}
     assert found["a week"].type == "set"

@@ -33,8 +33,18 @@ def _is_age(ctx: Context) -> bool:
 _RATE: Final = re.compile(r"(?:\d|\$|dollars?|cents?|percent|%|times|twice)\s*$", re.I)
 
 
+def _someday(ctx: Context) -> bool:
+    """`will one day be`, `he one day hoped`: an indefinite time, not a day's length."""
+    span = ctx.span
+    if span.text.lower() != "one day" or span.start == 0 or span.end >= len(span.doc):
+        return False
+    return span.doc[span.start - 1].tag_ == "MD" or span.doc[span.end].tag_.startswith("VB")
+
+
 def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     """`70 years`, `more than 70 years`, `a 16-hour flight`, `a 70-year-old dispute`."""
+    if _someday(ctx):
+        return Timex("date", "PAST_REF" if ctx.tense == "past" else "FUTURE_REF", None)
     if match.group("old") and match.group("old").lower().endswith("old") and _is_age(ctx):
         return None
     written = match.group("num") or "one"  # `day-long`
