@@ -11,7 +11,6 @@ from dateutil import parser as date_parser
 from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import Grain
 from app.extraction.timex.context import Context
-from app.extraction.timex.timex import Reference
 
 
 class _PivotYears(date_parser.parserinfo):
@@ -126,11 +125,6 @@ def pick_by(word: str | None, tense: str) -> str:
 
 
 FISCAL_GRAINS: Final = frozenset({"quarter", "half"})
-
-
-def fiscal_reference(ctx: Context) -> Reference | None:
-    """The quarter or half-year the report last named, which `the period` goes on about."""
-    return ctx.fiscal
 
 
 def month_number(text: str) -> int:

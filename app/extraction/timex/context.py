@@ -13,6 +13,7 @@ from app.extraction.timex.tense import clause_direction
 from app.extraction.timex.timex import Reference
 from app.models import Direction
 
+# Prepositions that set what a verb tells at a date: `changed in December`.
 _AT = frozenset({"in", "on", "during"})
 _DEADLINE = re.compile(r"\b(?:until|till|by|through)\s+$", re.IGNORECASE)
 # What a clause measures `since` has already happened, whatever its tense: `is up since Friday`.

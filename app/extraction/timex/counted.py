@@ -11,7 +11,6 @@ from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import GRAINS, Grain, Period
 from app.extraction.timex.common import (
     duration_value,
-    fiscal_reference,
     grain_of,
     number,
     offset_of,
@@ -175,7 +174,7 @@ def shifted(match: re.Match[str], ctx: Context) -> Timex | None:
         return Timex("date", "PAST_REF" if backwards else "FUTURE_REF", None)
     unit = grain_of(unit_word)
     steps = int(count) * (-1 if backwards else 1)
-    fiscal = fiscal_reference(ctx) if unit == "year" else None
+    fiscal = ctx.fiscal if unit == "year" else None
     reference = fiscal or (ctx.reference if word in _NARRATIVE else None)
     if reference is not None:
         # `two months later` goes on from the story's date; `a year ago` after a quarter's

@@ -12,7 +12,6 @@ from dateutil.easter import easter
 from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import Grain, Period, nth_weekday, season
 from app.extraction.timex.common import (
-    fiscal_reference,
     month_number,
     offset_of,
     parse_date,
@@ -185,12 +184,12 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
         if quarter.period is None or ctx.published is None:
             return quarter
         return dated(quarter.period.moved("year", -years_back), anchor=ctx.published)
-    reference = fiscal_reference(ctx)
+    reference = ctx.fiscal
     if reference and match.group("latest") and _under_way(reference.period, ctx.published):
         reference = None  # the latest results are of a quarter that is over
     if reference:
         return reference.then(reference.period.moved("year", -years_back))
-    if (ended := _ENDED.match(ctx.after())) and (last_day := _day_before(ended, ctx)):
+    if (ended := _ENDED.match(ctx.after())) and (last_day := _last_day(ended, ctx)):
         covered = Period.containing("quarter", last_day - _HALF_A_QUARTER)
         return dated(covered, anchor=ctx.published)
     return relative("quarter", -1 - 4 * years_back, ctx.published)
@@ -202,7 +201,7 @@ _ENDED: Final = re.compile(rf"\s+end(?:ed|ing)\s+(?P<day>{MONTH}\s+{DAY})", re.I
 _HALF_A_QUARTER: Final = dt.timedelta(days=45)
 
 
-def _day_before(ended: re.Match[str], ctx: Context) -> dt.date | None:
+def _last_day(ended: re.Match[str], ctx: Context) -> dt.date | None:
     """The last day of a period `ended` on it, the latest such day up to the publication."""
     what = day_of_year(ended.group("day"))
     if what is None or ctx.published is None:
@@ -217,7 +216,7 @@ def _under_way(period: Period, published: dt.date | None) -> bool:
 
 def _reported_in(year: int, ctx: Context) -> Timex:
     """The quarter or half the report goes on about, in `year`: `the 1988 period`."""
-    reference = fiscal_reference(ctx)
+    reference = ctx.fiscal
     if reference is None:
         return dated(Period("year", dt.date(year, 1, 1)))
     shifted = reference.period.moved("year", year - reference.period.start.year)
