@@ -587,6 +587,14 @@ def test_one_day_before_a_verb_is_some_day(extract: Extract, sentence: str, expe
     assert value_of(extract, sentence, "one day") == expected
 
 
+def test_annually_is_a_set_unless_it_gives_a_rate(extract: Extract) -> None:
+    found = dates(extract, "The festival is held annually in the old town.")
+    assert [(mention.text, mention.type, mention.value) for mention in found] == [
+        ("annually", "set", "P1Y")
+    ]
+    assert dates(extract, "Sales should rise 8% annually.") == []
+
+
 def test_a_rate_is_a_set(extract: Extract) -> None:
     found = {m.text: m for m in dates(extract, "He earns $500 a week.")}
     assert found["a week"].type == "set"

@@ -86,6 +86,9 @@ def reference(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def set_adverb(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`daily`, `held annually`; a growth rate (`rise 8% annually`) is no repetition in time."""
+    if _RATE.search(ctx.before(12)):
+        return None
     word = match.group(0).lower()
     return Timex("set", lx.SET_ADVERBS[word], None)
 
