@@ -544,6 +544,21 @@ def test_words_quoted_in_someones_claim_are_theirs(article: Article) -> None:
     assert speaker(one_quote(facts, "thousands of new jobs")) == "Jon Tate"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The harbour is silting up, as Mayor Ann Kettle said last week.",
+            ["The harbour is silting up"],
+        ),
+        ("As she said goodbye, the crowd cheered.", []),
+        ("The ferry was late again, as expected.", []),
+    ],
+)
+def test_as_someone_said(article: Article, text: str, content: list[str]) -> None:
+    assert [q.text for q in quotes(article(text), "indirect")] == content
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

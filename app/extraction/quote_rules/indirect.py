@@ -102,7 +102,18 @@ def _clause_content(verb: Token) -> list[Token] | None:
         return _subtree_without(verb.head, verb)
     if verb.dep_ == "parataxis" and verb.i < verb.head.i:
         return _around_aside(verb)
+    if _as_said(verb):
+        return _subtree_without(verb.head, verb)
     return None
+
+
+def _as_said(verb: Token) -> bool:
+    """`The sky is falling, as X said`: the clause says nothing of its own (unlike `as she
+    said goodbye`) and has its own speaker (unlike `as expected`), so it attributes the
+    clause it hangs from."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    said_nothing = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children)
+    return verb.dep_ == "advcl" and marks == ["as"] and said_nothing and _has_subject(verb)
 
 
 def _around_aside(verb: Token) -> list[Token] | None:
