@@ -287,6 +287,18 @@ def test_a_month_before_a_capitalised_complement_is_a_name(extract: Extract) -> 
     assert value_of(extract, "Prices rose in July for the first time.", "July") == "2018-07"
 
 
+def test_names_of_months_days_seasons_and_holidays_keep_their_capitals(
+    extract: Extract,
+) -> None:
+    text = "Rain fell. Classes resume in Spring 2019, after Christmas Eve and New Year's Day."
+    found = [(mention.text, mention.value) for mention in dates(extract, text)]
+    assert found == [
+        ("Spring 2019", "2019-SP"),
+        ("Christmas Eve", "2018-12-24"),
+        ("New Year's Day", "2019-01-01"),
+    ]
+
+
 def test_a_capital_at_the_start_of_a_sentence_is_no_name(extract: Extract) -> None:
     text = 'Rain fell. Today, the talks resumed. "This week will decide it," he said.'
     found = [(mention.text, mention.value) for mention in dates(extract, text)]

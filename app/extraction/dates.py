@@ -63,8 +63,8 @@ _THIRDS: Final = {"START": (0, 1), "MID": (1, 2), "END": (2, 3)}
 # Words written with a capital wherever they stand; any other temporal word capitalised inside
 # a sentence is part of a name: ABC's "This Week", "VOA Today", CBS's "60 Minutes".
 _PROPER_WORDS: Final = (
-    frozenset(lx.MONTHS) | frozenset(lx.WEEKDAYS)
-    | {word for name in HOLIDAYS for word in name.split()}
+    frozenset(lx.MONTHS) | frozenset(lx.WEEKDAYS) | frozenset(lx.SEASONS)
+    | {word for name in HOLIDAYS for word in re.findall(r"[a-z]+", name)}
 )  # fmt: skip
 
 
