@@ -507,6 +507,11 @@ def test_times_of_day(extract: Extract) -> None:
     assert value_of(extract, "He left last night.", "last night") == "2019-01-20TNI"
 
 
+def test_a_day_word_opening_the_next_sentence_is_its_own(extract: Extract) -> None:
+    found = dates(extract, "The market closed at 4 p.m. Today, traders expect calm.")
+    assert [mention.text for mention in found] == ["4 p.m.", "Today"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrase", "expected"),
     [

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from spacy.tokens import Token
+
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
 from app.extraction.timex import lexicon as lx
@@ -124,10 +126,17 @@ def _year_so_far(context: Context) -> Period | None:
     return Period.containing("year", published - dt.timedelta(days=31))
 
 
+def _opens_a_sentence(token: Token) -> bool:
+    """First word of its sentence, or after an abbreviation that may have ended one (`p.m.`)."""
+    if token.i > token.sent.start and token.doc[token.i - 1].text.endswith("."):
+        return True
+    return all(not before.is_alpha for before in token.doc[token.sent.start : token.i])
+
+
 def _in_a_name(context: Context) -> bool:
     for token in context.span:
         word = token.text.rstrip(".")
-        opens_sentence = all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
+        opens_sentence = _opens_a_sentence(token)
         capitalised = word[:1].isupper() and word[1:].islower()
         if capitalised and word.lower() not in _PROPER_WORDS and not opens_sentence:
             return True

@@ -61,8 +61,12 @@ HOUR_OF_DAY = (
     rf"(?P<hour>\d\d?|{NUMBER_WORD})"
     rf"(?:\s+o'clock(?:\s+in\s+the\s+(?P<part>{PART}))?|\s+in\s+the\s+(?P<part2>{PART}))"
 )
-# The day written right after a clock time belongs to it: `9 a.m. EST Tuesday`, `noon Friday`.
-DAY_OF_CLOCK = rf"(?:(?:\s+(?-i:[A-Z]{{2,4}}))?,?\s+(?P<day>{WEEKDAY}|{DAY_WORD}|{MONTH}\s+{DAY}))?"
+# The day written right after a clock time belongs to it: `9 a.m. EST Tuesday`, `noon Friday`;
+# a capital `Today` after `4 p.m.` opens the next sentence.
+DAY_OF_CLOCK = (
+    r"(?:(?:\s+(?-i:[A-Z]{2,4}))?,?\s+"
+    rf"(?P<day>{WEEKDAY}|(?-i:{DAY_WORD})|{MONTH}\s+{DAY}))?"
+)
 DURATION_DETERMINER = (
     r"(?:the\s+(?:(?:first|past|last|next|coming|latest|previous|following|final)\s+)?)?"
 )
