@@ -559,6 +559,17 @@ def test_as_someone_said(article: Article, text: str, content: list[str]) -> Non
     assert [q.text for q in quotes(article(text), "indirect")] == content
 
 
+def test_a_quote_with_no_cue_belongs_to_the_person_the_sentence_before_is_about(
+    article: Article,
+) -> None:
+    facts = article(
+        '"We will rebuild," Mayor Ann Kettle said.\n\n'
+        "Senator Maria Lopez named the flood as the reason for the delay. "
+        '"Nobody could have planned for this."'
+    )
+    assert speaker(one_quote(facts, "Nobody could")) == "Maria Lopez"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -130,8 +130,9 @@ class _Said:
 class _LastSpeaker:
     """Who spoke last before a point: the speaker of a quote or of reported speech."""
 
-    def __init__(self, parsed: ArticleDoc, reported: Sequence[_Draft]) -> None:
+    def __init__(self, parsed: ArticleDoc, reported: Sequence[_Draft], actors: ActorIndex) -> None:
         self._parsed = parsed
+        self._actors = actors
         self._reported = [
             _Said(d.end, parsed.paragraph_at(d.end), d.speaker)
             for d in sorted(reported, key=lambda d: d.end)
@@ -144,15 +145,34 @@ class _LastSpeaker:
         self._quoted = _Said(end, self._parsed.paragraph_at(end), speaker)
 
     def continued(self, start: int) -> SpeakerRef | None:
-        """A quote with no cue goes on with the last speaker of this or the last
-        paragraph: `X, Schiff said. "…"`."""
+        """A quote with no cue goes on with the last speaker of its paragraph (`X, Schiff
+        said. "…"`), else with the person the sentence before it is about (`Sanders
+        named bigotry as a reason. "…"`), else with the last speaker of the paragraph
+        before."""
         i = bisect.bisect_right(self._ends, start) - 1
         last = [said for said in (self._quoted, self._reported[i] if i >= 0 else None) if said]
-        if not last:
-            return None
-        latest = max(last, key=lambda said: said.end)
+        latest = max(last, key=lambda said: said.end) if last else None
         paragraph = self._parsed.paragraph_at(start)
-        return latest.speaker if latest.paragraph >= paragraph - 1 else None
+        if latest is not None and latest.paragraph == paragraph:
+            return latest.speaker
+        if (subject := self._subject_before(start)) is not None:
+            return subject
+        return latest.speaker if latest is not None and latest.paragraph == paragraph - 1 else None
+
+    def _subject_before(self, start: int) -> SpeakerRef | None:
+        """The person who is the subject of the sentence before, in the same paragraph."""
+        parsed = self._parsed
+        sentence = parsed.sentence_of(parsed.token_at(start))
+        if sentence.start == 0:
+            return None
+        before = parsed.sentence_of(sentence.start - 1)
+        if parsed.paragraph_at(before.start_char) != parsed.paragraph_at(start):
+            return None
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        actor = self._actors.actor_at_token(subject.i) if subject is not None else None
+        if actor is None or actor.type != "person":
+            return None
+        return SpeakerRef(id=actor.id, name=actor.name)
 
 
 def _direct_drafts(
@@ -163,7 +183,7 @@ def _direct_drafts(
     reported: Sequence[_Draft],
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
-    last_speaker = _LastSpeaker(parsed, reported)
+    last_speaker = _LastSpeaker(parsed, reported, actors)
     for stretch in stretches:
         quoted = parsed.span(stretch.start, stretch.end)
         text = stretch.text(parsed.text)
