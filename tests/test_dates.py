@@ -326,6 +326,23 @@ def test_mod_and_narrowed_interval_for_early_late_mid(extract: Extract) -> None:
     assert found["mid-2017"].mod == "MID"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected", "mod"),
+    [
+        ("Talks stalled in the final days of December.", "the final days of December",
+         "2018-12", "END"),
+        ("He was arrested in the early hours of Thursday morning.",
+         "the early hours of Thursday morning", "2019-01-17TMO", "START"),
+        ("Prices fell in the last months of 2018.", "the last months of 2018", "2018", "END"),
+    ],
+)  # fmt: skip
+def test_days_or_hours_of_a_date_are_a_part_of_it(
+    extract: Extract, sentence: str, phrase: str, expected: str, mod: str
+) -> None:
+    (found,) = dates(extract, sentence)
+    assert (found.text, found.value, found.mod) == (phrase, expected, mod)
+
+
 def test_the_final_week_of_a_month(extract: Extract) -> None:
     (week,) = dates(extract, "The talks broke down in the final week of December.")
     assert (week.text, week.value, week.mod) == ("the final week of December", "2018-12", "END")

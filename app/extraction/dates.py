@@ -39,6 +39,7 @@ _POINT_MODIFIERS: Final = {
     "around": "APPROX", "the first week of": "START", "the first days of": "START",
     "the last week of": "END", "the final week of": "END", "the last days of": "END",
     "the final days of": "END", "the final months of": "END", "the last months of": "END",
+    "the early hours of": "START",
 }  # fmt: skip
 # Prepositions stay out of the text but still say which side of the date is meant.
 _PREPOSITION_MODIFIERS: Final = {

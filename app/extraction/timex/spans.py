@@ -8,6 +8,7 @@ from typing import Final
 from app.extraction.timex import lexicon as lx
 from app.extraction.timex.common import duration_value, month_number, number
 from app.extraction.timex.context import Context
+from app.extraction.timex.patterns import DAY_WORD, MONTH, WEEKDAY, YEAR
 from app.extraction.timex.timex import Timex
 
 _PERSON_NOUNS: Final = frozenset(
@@ -67,6 +68,11 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
 _SPAN_OF_GENERATIONS: Final = re.compile(r"\b(?:for|over|across)\s+$", re.IGNORECASE)
 
 
+_PART_OF_A_DATE: Final = re.compile(
+    rf"\s+of\s+(?:(?:this|last|next)\s+|{MONTH}|{WEEKDAY}|{YEAR}|{DAY_WORD})", re.IGNORECASE
+)
+
+
 def vague_span(match: re.Match[str], ctx: Context) -> Timex | None:
     """`years`, `recent weeks`, `the coming months`, `for generations`: some number of units."""
     if re.match(r"\s+old\b", ctx.after(5)):
@@ -74,6 +80,8 @@ def vague_span(match: re.Match[str], ctx: Context) -> Timex | None:
     unit = match.group("unit")
     if unit.lower() == "generations" and not _SPAN_OF_GENERATIONS.search(ctx.before(8)):
         return None
+    if _PART_OF_A_DATE.match(ctx.after()):
+        return None  # `the final days of December`: a part of the date, which takes it in
     return Timex("duration", duration_value(None, unit), unit.lower().removesuffix("s"))
 
 
