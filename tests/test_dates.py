@@ -52,7 +52,7 @@ def test_weekdays_take_the_direction_of_their_clause(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The offer was extended. It had been due to expire Friday.", "2019-01-18"),
+        ("The bid was extended; it had been due to lapse Friday.", "2019-01-18"),
         ("The vote had been scheduled to take place Friday.", "2019-01-18"),
         ("The vote is due to take place Friday.", "2019-01-25"),
     ],
@@ -64,7 +64,7 @@ def test_an_arrangement_told_in_the_past_perfect_lies_behind(
 
 
 def test_a_participle_takes_the_tense_of_the_clause_it_hangs_from(extract: Extract) -> None:
-    text = "A new flight would leave on March 30, with a second one departing from Aug. 6."
+    text = "The ferry would start on May 2, with a second boat sailing from Aug. 6."
     assert value_of(extract, text, "Aug. 6") == "2019-08-06"
 
 
@@ -269,9 +269,9 @@ def test_a_part_of_a_weekday_in_the_plural_is_a_set(extract: Extract) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        'Baker said on ABC\'s "This Week" that sanctions would hold.',
+        'The senator argued on ABC\'s "This Week" that the plan would fail.',
         "The story ran in USA Today on the front page.",
-        "He told CBS's 60 Minutes he had no regrets.",
+        "She spoke to 60 Minutes about her research.",
         "They watched the western High Noon again.",
     ],
 )
@@ -331,7 +331,7 @@ def test_mod_and_narrowed_interval_for_early_late_mid(extract: Extract) -> None:
     [
         ("Talks stalled in the final days of December.", "the final days of December",
          "2018-12", "END"),
-        ("He was arrested in the early hours of Thursday morning.",
+        ("The fire broke out in the early hours of Thursday morning.",
          "the early hours of Thursday morning", "2019-01-17TMO", "START"),
         ("Prices fell in the last months of 2018.", "the last months of 2018", "2018", "END"),
     ],
@@ -374,7 +374,7 @@ def test_that_day_counts_from_the_last_date_written(extract: Extract) -> None:
 @pytest.mark.parametrize(
     ("sentence", "phrase", "expected"),
     [
-        ("The doctor was shot last October. His name was crossed out that same day.",
+        ("The mill burned last October. Its owner sold the land that same day.",
          "that same day", "2018-10-XX"),
         ("The plant opened in 1998. That day, the mayor cut a ribbon.", "That day", "1998-XX-XX"),
         ("The treaty was signed in 2015. The following month, troops withdrew.",
@@ -388,7 +388,7 @@ def test_a_day_inside_a_longer_period_leaves_the_rest_open(
 
 
 def test_the_past_decade_is_a_span(extract: Extract) -> None:
-    text = "Threats had become routine over the past decade."
+    text = "Floods have grown common over the past decade."
     found = {mention.text: mention for mention in dates(extract, text)}
     assert (found["the past decade"].type, found["the past decade"].value) == ("duration", "P10Y")
     assert value_of(extract, "Prices doubled in the last decade.", "the last decade") == "200X"
@@ -493,7 +493,7 @@ def test_a_year_earlier_than_the_months_so_far_is_the_year_before(extract: Extra
     [
         ("Third-quarter net fell from $2 million in the corresponding period last year.",
          "the corresponding period last year"),
-        ("Third-quarter net fell. Sales for last year's quarter were $3 million.",
+        ("Third-quarter net fell. Exports in last year's quarter came to $3 million.",
          "last year's quarter"),
     ],
 )  # fmt: skip
@@ -534,9 +534,9 @@ def test_a_day_word_opening_the_next_sentence_is_its_own(extract: Extract) -> No
     [
         ("The offer was extended until 5 p.m. EST, Feb. 6.", "5 p.m. EST, Feb. 6",
          "2019-02-06T17:00"),
-        ("The store was robbed at 10 p.m. Saturday, police said.", "10 p.m. Saturday",
+        ("The bridge reopened at 10 p.m. Saturday.", "10 p.m. Saturday",
          "2019-01-19T22:00"),
-        ("Talks broke off at noon Sunday.", "noon Sunday", "2019-01-20T12:00"),
+        ("The polls opened at noon Sunday.", "noon Sunday", "2019-01-20T12:00"),
         ("The deadline runs out at 9 a.m. Tuesday.", "9 a.m. Tuesday", "2019-01-22T09:00"),
         ("The vote closes at 8 p.m. tomorrow.", "8 p.m. tomorrow", "2019-01-22T20:00"),
         ("The flight will land at 6 a.m. Jan. 1.", "6 a.m. Jan. 1", "2020-01-01T06:00"),
