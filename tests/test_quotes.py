@@ -570,6 +570,17 @@ def test_a_quote_with_no_cue_belongs_to_the_person_the_sentence_before_is_about(
     assert speaker(one_quote(facts, "Nobody could")) == "Maria Lopez"
 
 
+def test_a_second_speech_act_is_not_part_of_the_first(article: Article) -> None:
+    facts = article(
+        "Governor Jon Tate said the budget would balance by spring and promised to "
+        "cut the ferry fares."
+    )
+    assert [q.text for q in quotes(facts, "indirect")] == [
+        "the budget would balance by spring",
+        "to cut the ferry fares",
+    ]
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -16,7 +16,6 @@ from app.extraction.quote_rules.attribution import (
     Masked,
     acts_as_verb,
     is_according_to,
-    is_speech_cue,
     source_of,
 )
 from app.extraction.quote_rules.lexicon import (
@@ -178,11 +177,15 @@ def _bare_clause(child: Token) -> bool:
 
 def _without_other_attributions(clause: Token) -> list[Token]:
     """The clause without coordinated clauses that are attributions of their own: `X said
-    the plan failed, and Y replied …` reports only `the plan failed`."""
+    the plan failed, and Y replied …` or `… and warned against …` report only `the plan
+    failed`."""
     cuts = [
-        conj
-        for conj in clause.subtree
-        if conj.dep_ == "conj" and is_speech_cue(conj) and _has_subject(conj)
+        other
+        for other in clause.subtree
+        if other.i != clause.i
+        and other.dep_ == "conj"
+        and other.lemma_.lower() in _VERBS
+        and acts_as_verb(other)
     ]
     kept = list(clause.subtree)
     for conj in cuts:
