@@ -581,6 +581,18 @@ def test_a_second_speech_act_is_not_part_of_the_first(article: Article) -> None:
     ]
 
 
+def test_someones_claim_is_their_reported_speech(article: Article) -> None:
+    facts = article(
+        "The paper checked Governor Jon Tate's claim that the port had doubled its trade."
+    )
+    (quote,) = quotes(facts, "indirect")
+    assert (quote.text, speaker(quote), quote.cue) == (
+        "the port had doubled its trade",
+        "Jon Tate",
+        "claim",
+    )
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -287,10 +287,14 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
         elif token.pos_ == "VERB" and lemma not in _NOT_ATTITUDES and _that_clause(token):
             # Any verb that takes a `that` clause reports a stance: `Clinton hopes that …`.
             yield token, token.text, _clause_content(token)
-        elif token.pos_ == "NOUN" and lemma in CONTENT_NOUNS and _voiced(token):
-            # The cue is the verb that voices the noun: `repeated a demand`.
-            verb = token.head
-            yield verb, doc[verb.i : token.i + 1].text, _noun_content(token)
+        elif token.pos_ == "NOUN" and lemma in CONTENT_NOUNS:
+            if any(child.dep_ == "poss" for child in token.children):
+                # `Trump's claim that …`: the noun is the cue, its owner the source.
+                yield token, token.text, _noun_content(token)
+            elif _voiced(token):
+                # The cue is the verb that voices the noun: `repeated a demand`.
+                verb = token.head
+                yield verb, doc[verb.i : token.i + 1].text, _noun_content(token)
 
 
 def _names_a_noun(verb: Token) -> bool:
