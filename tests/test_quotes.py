@@ -593,6 +593,22 @@ def test_someones_claim_is_their_reported_speech(article: Article) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Governor Jon Tate is confident that the bridge will open on time.",
+            ["the bridge will open on time"],
+        ),
+        ("Governor Jon Tate was happy that the bridge opened.", []),
+    ],
+)
+def test_a_stance_adjective_reports_its_clause(
+    article: Article, text: str, content: list[str]
+) -> None:
+    assert [q.text for q in quotes(article(text), "indirect")] == content
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -27,6 +27,7 @@ from app.extraction.quote_rules.lexicon import (
     OBJECT_VERBS,
     REPORTING_VERBS,
     SOURCE_NOUNS,
+    STANCE_ADJECTIVES,
 )
 from app.extraction.quote_rules.marks import DOUBLE, SINGLE
 
@@ -287,6 +288,12 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
         elif token.pos_ == "VERB" and lemma not in _NOT_ATTITUDES and _that_clause(token):
             # Any verb that takes a `that` clause reports a stance: `Clinton hopes that …`.
             yield token, token.text, _clause_content(token)
+        elif token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and token.dep_ == "acomp":
+            # The cue is the verb with its adjective: `was sure (that) …`.
+            verb = token.head
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            content = list(clause.subtree) if clause is not None else None
+            yield verb, doc[verb.i : token.i + 1].text, content
         elif token.pos_ == "NOUN" and lemma in CONTENT_NOUNS:
             if any(child.dep_ == "poss" for child in token.children):
                 # `Trump's claim that …`: the noun is the cue, its owner the source.

@@ -262,6 +262,27 @@ INFINITIVE_VERBS = frozenset(
     ]
 )
 
+# Adjectives of a stance whose clause is the content: `she was sure Trump would win`.
+STANCE_ADJECTIVES = frozenset(
+    [
+        "sure",
+        "certain",
+        "confident",
+        "convinced",
+        "worried",
+        "concerned",
+        "afraid",
+        "hopeful",
+        "adamant",
+        "optimistic",
+        "pessimistic",
+        "skeptical",
+        "sceptical",
+        "aware",
+        "insistent",
+    ]
+)
+
 # Nouns that carry reported content in a clause: `repeated a demand that …`.
 CONTENT_NOUNS = frozenset(
     [
