@@ -291,8 +291,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
         elif token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES and token.dep_ == "acomp":
             # The cue is the verb with its adjective: `was sure (that) …`.
             verb = token.head
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            content = list(clause.subtree) if clause is not None else None
+            stance = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            content = list(stance.subtree) if stance is not None else None
             yield verb, doc[verb.i : token.i + 1].text, content
         elif token.pos_ == "NOUN" and lemma in CONTENT_NOUNS:
             if any(child.dep_ == "poss" for child in token.children):
