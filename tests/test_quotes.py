@@ -609,6 +609,20 @@ def test_a_stance_adjective_reports_its_clause(
     assert [q.text for q in quotes(article(text), "indirect")] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics of the plan see the new toll as a tax on commuters.",
+            ["the new toll as a tax on commuters"],
+        ),
+        ("Critics of the plan saw the new toll booths on Monday.", []),
+    ],
+)
+def test_seeing_something_as_something(article: Article, text: str, content: list[str]) -> None:
+    assert [q.text for q in quotes(article(text), "indirect")] == content
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -19,6 +19,7 @@ from app.extraction.quote_rules.attribution import (
     source_of,
 )
 from app.extraction.quote_rules.lexicon import (
+    AS_VERBS,
     CONTENT_NOUNS,
     FOR_VERBS,
     INFINITIVE_VERBS,
@@ -35,7 +36,7 @@ _SHORTEST_CONTENT = 3
 _ANONYMITY = frozenset(["name", "identify", "quote"])
 # Verbs whose `that` clause is a fact or a consequence, not anyone's words or views.
 _NOT_ATTITUDES = frozenset(["be", "make", "ensure", "mean", "see", "require", "seem"])
-_VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | FOR_VERBS | NAMING_VERBS
+_VERBS = REPORTING_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | FOR_VERBS | NAMING_VERBS | AS_VERBS
 _CLAUSES = frozenset(["ccomp"])
 _EDGE_WORDS = frozenset(["that", "whether", ","])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
@@ -243,6 +244,13 @@ def _object_and_grounds(verb: Token, thing: Token) -> list[Token]:
     return list(verb.doc[thing.left_edge.i : last + 1])
 
 
+def _seen_as(verb: Token) -> list[Token] | None:
+    """`see the program as a loophole`: the object and what it is seen as."""
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    seen_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return _object_and_grounds(verb, thing) if thing is not None and seen_as else None
+
+
 def _naming_content(verb: Token) -> list[Token] | None:
     """`called the charges unsubstantiated`: from the object to the end of its name."""
     named = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")), None)
@@ -284,6 +292,8 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
                 content = _naming_content(token)
             if content is None and lemma in OBJECT_VERBS | FOR_VERBS:
                 content = _object_content(token, with_object=lemma in OBJECT_VERBS)
+            if content is None and lemma in AS_VERBS:
+                content = _seen_as(token)
             yield token, token.text, content
         elif token.pos_ == "VERB" and lemma not in _NOT_ATTITUDES and _that_clause(token):
             # Any verb that takes a `that` clause reports a stance: `Clinton hopes that …`.

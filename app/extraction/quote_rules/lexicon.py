@@ -262,6 +262,23 @@ INFINITIVE_VERBS = frozenset(
     ]
 )
 
+# Verbs of a view whose content is the object and what it is seen as: `critics see the
+# program as a loophole`; without `as` they are plain seeing (`saw the car`).
+AS_VERBS = frozenset(
+    [
+        "see",
+        "view",
+        "regard",
+        "portray",
+        "paint",
+        "cast",
+        "characterize",
+        "characterise",
+        "depict",
+        "frame",
+    ]
+)
+
 # Adjectives of a stance whose clause is the content: `she was sure Trump would win`.
 STANCE_ADJECTIVES = frozenset(
     [
