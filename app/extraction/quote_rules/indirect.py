@@ -247,8 +247,12 @@ def _object_and_grounds(verb: Token, thing: Token) -> list[Token]:
 def _seen_as(verb: Token) -> list[Token] | None:
     """`see the program as a loophole`: the object and what it is seen as."""
     thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    seen_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-    return _object_and_grounds(verb, thing) if thing is not None and seen_as else None
+    if thing is None:
+        return None
+    # The parser hangs `as …` on the verb or on its object.
+    around = [*verb.children, *thing.children]
+    seen_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in around)
+    return _object_and_grounds(verb, thing) if seen_as else None
 
 
 def _naming_content(verb: Token) -> list[Token] | None:
