@@ -623,6 +623,23 @@ def test_seeing_something_as_something(article: Article, text: str, content: lis
     assert [q.text for q in quotes(article(text), "indirect")] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mayor Ann Kettle made the case that the ferry should run all night.",
+            "the ferry should run all night",
+        ),
+        (
+            "Mayor Ann Kettle pointed out that the ferry had never run at a loss.",
+            "the ferry had never run at a loss",
+        ),
+    ],
+)
+def test_making_a_case_and_pointing_out(article: Article, text: str, content: str) -> None:
+    assert [q.text for q in quotes(article(text), "indirect")] == [content]
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

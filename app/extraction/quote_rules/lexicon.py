@@ -125,6 +125,7 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
         "feel",
         "question",
         "wonder",
+        "point",
     ]
 )
 
@@ -325,6 +326,13 @@ CONTENT_NOUNS = frozenset(
         "vow",
         "prediction",
         "accusation",
+        "case",
+        "point",
+        "view",
+        "position",
+        "concern",
+        "hope",
+        "expectation",
     ]
 )
 
