@@ -394,6 +394,22 @@ def test_the_past_decade_is_a_span(extract: Extract) -> None:
     assert value_of(extract, "Prices doubled in the last decade.", "the last decade") == "200X"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The day before last Tuesday's vote, he resigned.", "The day before last Tuesday",
+         "2019-01-14"),
+        ("Shops will reopen the day after Christmas.", "the day after Christmas", "2019-12-26"),
+        ("The ship sailed the week after Easter.", "the week after Easter", "2018-W14"),
+        ("Talks end the day before Feb. 1.", "the day before Feb. 1", "2019-01-31"),
+    ],
+)  # fmt: skip
+def test_the_day_before_a_date_named_is_a_step_from_it(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase) == expected
+
+
 def test_the_following_week_counts_from_the_story(extract: Extract) -> None:
     text = "The treaty was signed on March 3, 2015. The following week, troops withdrew."
     assert value_of(extract, text, "The following week") == "2015-W11"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from app.extraction.timex import lexicon as lx
+from app.extraction.timex.calendar import Grain, Period
 from app.extraction.timex.common import REL
 from app.extraction.timex.context import Context
 from app.extraction.timex.counted import (
@@ -59,7 +60,7 @@ from app.extraction.timex.patterns import (
     rx,
 )
 from app.extraction.timex.spans import duration, every, reference, set_adverb, vague_span
-from app.extraction.timex.timex import Timex
+from app.extraction.timex.timex import Timex, dated
 
 Handler = Callable[[re.Match[str], Context], Timex | None]
 
@@ -69,6 +70,27 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+
+
+# The dates `the day before …` may be counted from, read by their own rules.
+_NEIGHBOURED: Final = ("month day", "holiday", "weekday")
+_SIDES: Final = {"before": -1, "after": 1}
+
+
+def next_to(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the day before last Tuesday`, `the week after Easter`: a step from a date named."""
+    start, end = match.span("target")
+    for rule in RULES:
+        target = rule.pattern.match(match.string, start) if rule.name in _NEIGHBOURED else None
+        if target is None or target.end() != end:
+            continue
+        named = rule.handler(target, Context(ctx.parsed, target))
+        if named is None or named.period is None:
+            return None
+        unit: Grain = "week" if match.group("unit").lower() == "week" else "day"
+        step = _SIDES[match.group("side").lower()]
+        return dated(Period.containing(unit, named.period.start).shift(step), anchor=ctx.published)
+    return None
 
 
 RULES: Final = (
@@ -191,6 +213,14 @@ RULES: Final = (
             rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAY_WORD}))?"
         ),
         qualified_part,
+    ),
+    Rule(
+        "next to a date",
+        rx(
+            r"the\s+(?P<unit>day|week)\s+(?P<side>before|after)\s+(?P<target>"
+            rf"(?:(?:last|this|next)\s+)?{WEEKDAY}|{MONTH}\s+{DAY}|{lx.alternatives(HOLIDAYS)})"
+        ),
+        next_to,
     ),
     Rule(
         "anaphoric",
