@@ -410,6 +410,16 @@ def test_the_day_before_a_date_named_is_a_step_from_it(
     assert value_of(extract, sentence, phrase) == expected
 
 
+def test_the_day_before_an_event_is_not_counted_from_the_story(extract: Extract) -> None:
+    text = "The mayor was last seen on June 3, the day before police searched his house."
+    assert [mention.text for mention in dates(extract, text)] == ["June 3"]
+    text = "The mayor was seen on June 3. He had spoken to reporters the day before."
+    assert value_of(extract, text, "the day before") == "2018-06-02"
+    assert value_of(extract, "They met the day before yesterday.", "the day before yesterday") == (
+        "2019-01-19"
+    )
+
+
 def test_the_following_week_counts_from_the_story(extract: Extract) -> None:
     text = "The treaty was signed on March 3, 2015. The following week, troops withdrew."
     assert value_of(extract, text, "The following week") == "2015-W11"

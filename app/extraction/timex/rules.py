@@ -73,7 +73,7 @@ class Rule:
 
 
 # The dates `the day before …` may be counted from, read by their own rules.
-_NEIGHBOURED: Final = ("month day", "holiday", "weekday")
+_NEIGHBOURED: Final = ("month day", "holiday", "weekday", "day word")
 _SIDES: Final = {"before": -1, "after": 1}
 
 
@@ -218,7 +218,8 @@ RULES: Final = (
         "next to a date",
         rx(
             r"the\s+(?P<unit>day|week)\s+(?P<side>before|after)\s+(?P<target>"
-            rf"(?:(?:last|this|next)\s+)?{WEEKDAY}|{MONTH}\s+{DAY}|{lx.alternatives(HOLIDAYS)})"
+            rf"(?:(?:last|this|next)\s+)?{WEEKDAY}|{MONTH}\s+{DAY}|{lx.alternatives(HOLIDAYS)}"
+            r"|yesterday|tomorrow)"
         ),
         next_to,
     ),
@@ -228,7 +229,9 @@ RULES: Final = (
             r"(?P<det>that(?:\s+same)?|the\s+(?:same|following|next|previous|preceding|prior))"
             rf"\s+(?P<unit>day|{PART}|week|weekend|month|year)"
             r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<side>before|after)"
-            r"(?!\s+(?:the|a|an|his|her|its|their|\w+ing)\b)"
+            # said on its own (`had left the day before.`); `the day before the vote` and
+            # `the day before police came` count from an event, which is not written as a date
+            r"(?=\s*(?:[,.;:!?)\"'’”]|$)|\s+(?:and|but|or|while|when|as)\b)"
         ),
         anaphoric,
     ),
