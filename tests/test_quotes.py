@@ -640,6 +640,16 @@ def test_making_a_case_and_pointing_out(article: Article, text: str, content: st
     assert [q.text for q in quotes(article(text), "indirect")] == [content]
 
 
+@pytest.mark.parametrize("dateline", ["LISBON, Aug. 3 -", "LISBON (AP) --", "LISBON —"])
+def test_a_dateline_is_not_the_subject_of_the_lead(article: Article, dateline: str) -> None:
+    facts = article(
+        f"{dateline} The weather agency issued its highest warning on Wednesday, saying "
+        "temperatures could pass 45 degrees by the weekend."
+    )
+    (quote,) = quotes(facts, "indirect")
+    assert speaker(quote) == "The weather agency"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -18,16 +18,43 @@ from app.models import Article, Facts
 PARAGRAPH_BOUNDARIES = "newsfacts_paragraph_boundaries"
 
 
+# A dateline ends at a dash within the first words of a paragraph: `MADRID, Aug. 3 -`,
+# `HAVANA (AP) --`, `SAN MATEO, California —`.
+_DATELINE_DASHES = frozenset(["-", "--", "—", "–", "_"])
+_LONGEST_DATELINE = 12
+
+
 @Language.component(PARAGRAPH_BOUNDARIES)
 def mark_paragraph_boundaries(doc: Doc) -> Doc:
-    """No sentence runs across a paragraph break: the token after one starts a sentence."""
+    """No sentence runs across a paragraph break: the token after one starts a sentence;
+    and a dateline opening a paragraph is a sentence of its own, so that the parser does
+    not take the place for the subject of the lead."""
+    starts = [0]
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if PARAGRAPH_SEPARATOR in previous.text_with_ws or (
             previous.is_space and "\n" in previous.text
         ):
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        if (end := _dateline_end(doc, start)) is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after the dash that ends a dateline opening the paragraph at `start`: the
+    paragraph opens with a word in capitals and no lower-case word comes before the dash."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
+        return None
+    for token in doc[start + 1 : start + _LONGEST_DATELINE]:
+        if token.text in _DATELINE_DASHES:
+            return token.i + 1 if token.i + 1 < len(doc) else None
+        if (token.is_lower and token.is_alpha) or token.is_space:
+            return None
+    return None
 
 
 def load_pipeline(name: str) -> Language:
