@@ -650,6 +650,38 @@ def test_a_dateline_is_not_the_subject_of_the_lead(article: Article, dateline: s
     assert speaker(quote) == "The weather agency"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        (
+            "Analysts at Varo Bank had warned for weeks that a rate cut was likely.",
+            "a rate cut was likely",
+            "Analysts at Varo Bank",
+        ),
+        (
+            "The club won a place in the cup, which chairman Peter Ashdown said would bring "
+            "in money.",
+            "would bring in money",
+            "Peter Ashdown",
+        ),
+        (
+            "He said the firm had hired forty workers for the dam, which it had planned to "
+            "begin next spring.",
+            "the firm had hired forty workers for the dam, which it had planned to begin "
+            "next spring",
+            None,
+        ),
+    ],
+)
+def test_content_and_source_past_odd_parses(
+    article: Article, text: str, content: str, who: str | None
+) -> None:
+    """A clause after a time phrase, a relative pronoun beside the real subject, and a
+    non-projective parse that lists a subtree out of reading order."""
+    (quote,) = quotes(article(text), "indirect")
+    assert (quote.text, speaker(quote)) == (content, who)
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

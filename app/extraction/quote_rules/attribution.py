@@ -94,6 +94,9 @@ def _subject(verb: Token, masked: Masked) -> Token | None:
     """The verb's subject, borrowed up a chain of verbs that share it."""
     while True:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and _nominal(c, masked)]
+        # `which Ashdown said would …`: the relative pronoun is the reported clause's.
+        named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
+        subjects = named or subjects
         # An aside's verb may be given the words before the aside as a second subject:
         # `The museum, Roberts said, would …`; the nearer one is the verb's own.
         aside = verb.dep_ == "parataxis"

@@ -148,13 +148,14 @@ def _complement(verb: Token) -> Token | None:
 
 
 def _clause_on_object(verb: Token) -> Token | None:
-    """`told a meeting of leaders that few people understood …`: a `that` clause the
-    parser hung on the object as a relative clause, though `that` only introduces it."""
+    """`told a meeting of leaders that few people understood …`, `warned for weeks that a
+    cut was likely`: a `that` clause the parser hung on the object or on a phrase after
+    the verb, though `that` only introduces it."""
     for thing in verb.rights:
-        if thing.dep_ not in ("dobj", "dative"):
+        if thing.dep_ not in ("dobj", "dative", "prep"):
             continue
         for clause in thing.subtree:
-            if clause.dep_ == "relcl" and any(
+            if clause.dep_ in ("relcl", "acl") and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
             ):
                 return clause
@@ -227,7 +228,10 @@ def _object_content(verb: Token, *, with_object: bool) -> list[Token] | None:
         if with_object and ((child.dep_ == "dobj" and what) or gerund):
             return _object_and_grounds(verb, child)
         if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            # `warned for weeks that …`, `spoke for an hour`: a time, not a topic.
+            objects = [
+                c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in _MEASURES
+            ]
             for next_word in verb.rights if child.dep_ == "prt" else objects:
                 if next_word.dep_ in ("dobj", "pobj"):
                     return list(next_word.subtree)
@@ -347,7 +351,8 @@ def reported_speech(doc: Doc, masked: Masked) -> list[Reported]:
     for cue, cue_text, content in _candidates(doc):
         if content is None or masked(cue) or source_of(cue, masked) is None:
             continue
-        tokens = _trimmed(content)
+        # A non-projective parse lists a subtree out of reading order.
+        tokens = _trimmed(sorted(content, key=lambda t: t.i))
         if len(tokens) < _SHORTEST_CONTENT or _quoted(tokens) or any(masked(t) for t in tokens):
             continue
         if all(t.ent_type_ in _MEASURES for t in tokens):
