@@ -655,6 +655,24 @@ def test_annually_is_a_set_unless_it_gives_a_rate(extract: Extract) -> None:
     assert dates(extract, "Sales should rise 8% annually.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The quarter-to-quarter comparison was flattered by charges.",
+        "Funds hold more than a quarter of the market.",
+        "The chip runs 15 million instructions per second.",
+        "Managers handle day-by-day decisions.",
+    ],
+)
+def test_comparisons_fractions_and_speeds_name_no_time(extract: Extract, sentence: str) -> None:
+    assert dates(extract, sentence) == []
+
+
+def test_quarters_of_something_untold_are_a_span(extract: Extract) -> None:
+    text = "The firm made money after several quarters of losses."
+    assert value_of(extract, text, "several quarters") == "PXQ"
+
+
 def test_a_rate_is_a_set(extract: Extract) -> None:
     found = {m.text: m for m in dates(extract, "He earns $500 a week.")}
     assert found["a week"].type == "set"

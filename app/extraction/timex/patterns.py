@@ -6,7 +6,9 @@ import re
 
 from app.extraction.timex import lexicon as lx
 
-END = r"(?!\w)"
+# Whole words; `quarter-to-quarter`, `day-by-day`, `year-over-year` compare or pace, and name
+# no time.
+END = r"(?!\w|-(?:to|by|over)-)"
 MONTH = (
     r"(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?!\w))"
     r"|January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -31,6 +31,10 @@ def _is_age(ctx: Context) -> bool:
             or lemma.endswith(_PERSON_SUFFIXES))  # fmt: skip
 
 
+# `a quarter of the market` is a share of something; `several quarters of losses` a span.
+_SHARE_OF: Final = re.compile(
+    r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b", re.I
+)
 _RATE: Final = re.compile(r"(?:\d|\$|dollars?|cents?|percent|%|times|twice)\s*$", re.I)
 
 
@@ -53,8 +57,8 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     grain = unit.lower().removesuffix("s")
     if grain == "second" and ctx.span[-1].pos_ != "NOUN":
         return None  # `a second betrayal`
-    if grain == "quarter" and "-" in match.group(0):
-        return None  # `three-quarters of`, `four-quarter`: fractions, not periods
+    if grain == "quarter" and ("-" in match.group(0) or _SHARE_OF.match(ctx.after(12))):
+        return None  # `three-quarters of`, `a quarter of the market`: fractions, not periods
     if written.lower() in ("a", "an") and _RATE.search(ctx.before(12)):
         return Timex("set", duration_value(1, unit), grain)  # `$5 a day`, `twice a week`
     count = number(written)
@@ -116,4 +120,6 @@ def every(match: re.Match[str], ctx: Context) -> Timex | None:
     if match.group("month"):
         return Timex("set", f"XXXX-{month_number(match.group('month')):02d}", "month")
     unit = match.group("unit")
+    if match.group(0).lower().startswith("per") and unit.lower() in lx.TIME_UNITS:
+        return None  # `instructions per second`, `miles per hour`: a speed, which TimeML leaves
     return Timex("set", duration_value(1, unit), unit.lower())
