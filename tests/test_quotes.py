@@ -682,6 +682,22 @@ def test_content_and_source_past_odd_parses(
     assert (quote.text, speaker(quote)) == (content, who)
 
 
+def test_the_second_half_of_a_split_quote_is_direct(article: Article) -> None:
+    facts = article(
+        '"We have been through storms before," Mayor Ann Kettle said, "and we have always '
+        'come out of them."'
+    )
+    assert [(q.kind, speaker(q)) for q in facts.quotes] == [("direct", "Ann Kettle")] * 2
+
+
+def test_a_name_after_a_description_of_a_role_names_the_speaker(article: Article) -> None:
+    facts = article(
+        "A spokesman for Kessler Timber, Dale Hutchins, said the company was disappointed."
+    )
+    (quote,) = quotes(facts, "indirect")
+    assert speaker(quote) == "Dale Hutchins"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -37,6 +37,7 @@ from app.models import DateMention, Quote, QuoteKind, SpeakerRef
 # Quoted fragments this short with no speaker are scare quotes, not quotations.
 _SHORTEST_UNATTRIBUTED_FRAGMENT = 5
 _LONGEST_TITLE = 8
+_DOUBLE_MARKS = '"“”„«»'
 _TITLE_SMALL_WORDS = frozenset(
     ["the", "of", "and", "a", "an", "in", "on", "to", "for", "at", "with"]
 )
@@ -70,7 +71,14 @@ def _kind(parsed: ArticleDoc, quoted: Span, text: str) -> QuoteKind:
     """Direct when the quote stands as a sentence of its own or is introduced by `:` or `,`."""
     sentence = parsed.sentence_of(quoted.start)
     before = parsed.text[sentence.start_char : quoted.start_char].rstrip(" \"“”„«»‘'")
-    if not before or before.endswith(":") or (before.endswith(",") and text[:1].isupper()):
+    # `"A," she said, "and B."`: the second half of a split quote goes on from the first.
+    resumed = before.endswith(",") and any(mark in before for mark in _DOUBLE_MARKS)
+    if (
+        not before
+        or before.endswith(":")
+        or resumed
+        or (before.endswith(",") and text[:1].isupper())
+    ):
         return "direct"
     return "partial"
 

@@ -31,8 +31,16 @@ def _named(head: Token, actors: ActorIndex) -> Actor | None:
 
 
 def _apposed(head: Token, actors: ActorIndex) -> Actor | None:
+    """`Putin aide, Yuri Ushakov`; and `a spokesman for Kessler Timber, Dale Hutchins`,
+    where the parser hangs the name on the last noun of the description."""
     for child in head.children:
         if child.dep_ == "appos" and (actor := _named(child, actors)) is not None:
+            return actor
+    if head.pos_ != "NOUN":
+        return None
+    for token in head.subtree:
+        actor = _named(token, actors) if token.dep_ == "appos" else None
+        if actor is not None and actor.type == "person":
             return actor
     return None
 
