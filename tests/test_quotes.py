@@ -698,6 +698,30 @@ def test_a_name_after_a_description_of_a_role_names_the_speaker(article: Article
     assert speaker(quote) == "Dale Hutchins"
 
 
+def test_whoever_is_asked_is_not_asking(article: Article) -> None:
+    facts = article(
+        'Asked whether the dam would hold, Governor Jon Tate replied: "We will be ready."'
+    )
+    assert quotes(facts, "indirect") == []
+    assert speaker(one_quote(facts, "We will be ready")) == "Jon Tate"
+
+
+def test_a_verb_coordinated_inside_the_content_stays_in_it(article: Article) -> None:
+    facts = article(
+        "Diane Foster said the utility had brought in crews from six states and expected "
+        "to restore power by Thursday."
+    )
+    (quote,) = quotes(facts, "indirect")
+    assert quote.text.endswith("expected to restore power by Thursday")
+
+
+def test_a_duration_in_the_attribution_is_not_when_it_was_said(article: Article) -> None:
+    facts = article(
+        '"Nothing changes," said Tom Walsh, who has lived in the town for three decades.'
+    )
+    assert one_quote(facts, "Nothing changes").said_on is None
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

@@ -239,7 +239,8 @@ class _Dates:
     def __init__(self, parsed: ArticleDoc, dates: Sequence[DateMention]) -> None:
         self._parsed = parsed
         self._by_sentence: dict[int, list[tuple[Token, str]]] = {}
-        for date in dates:
+        # A duration or a set (`for three decades`, `every year`) is not when words were said.
+        for date in (d for d in dates if d.type in ("date", "time")):
             root = parsed.span(date.start, date.end).root
             sentence = parsed.sentence_of(root.i).start
             self._by_sentence.setdefault(sentence, []).append((root, date.id))

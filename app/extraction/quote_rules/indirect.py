@@ -16,6 +16,7 @@ from app.extraction.quote_rules.attribution import (
     Masked,
     acts_as_verb,
     is_according_to,
+    is_speech_cue,
     source_of,
 )
 from app.extraction.quote_rules.lexicon import (
@@ -185,10 +186,7 @@ def _without_other_attributions(clause: Token) -> list[Token]:
     cuts = [
         other
         for other in clause.subtree
-        if other.i != clause.i
-        and other.dep_ == "conj"
-        and other.lemma_.lower() in _VERBS
-        and acts_as_verb(other)
+        if other.i != clause.i and other.dep_ == "conj" and is_speech_cue(other)
     ]
     kept = list(clause.subtree)
     for conj in cuts:
@@ -324,8 +322,10 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
 
 def _names_a_noun(verb: Token) -> bool:
     """`a group called Lashkar`, `the programme announced in May`: a participle that
-    describes a noun reports nobody's words."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    describes a noun reports nobody's words; nor does `Asked whether …, Ellison replied`,
+    whose subject was asked, not asking."""
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.dep_ == "advcl" and bare))
 
 
 def _that_clause(verb: Token) -> bool:
