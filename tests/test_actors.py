@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from app.extraction.actor_rules.countries import country_code, nationality_country
+from app.extraction.actor_rules.entity_types import Typing, typing_by_name
 from app.extraction.actors import ActorIndex, extract_actors
 from app.extraction.article import parse_article
 from app.extraction.document import ArticleDoc
@@ -82,6 +83,11 @@ def test_nationality_words_are_no_actors(extract: Extract) -> None:
     )
     assert names(facts) == {"Tokyo"}
     assert actor(facts, "Tokyo").country == "JP"
+
+
+@pytest.mark.parametrize("platform", ["Twitter", "Facebook", "Telegram", "Truth Social"])
+def test_a_social_platform_is_an_organization(nlp: Language, platform: str) -> None:
+    assert typing_by_name(nlp(platform)[:]) == Typing("organization", "social platform")
 
 
 # ------------------------------------------------------------------ names

@@ -18,6 +18,7 @@ from app.extraction.actor_rules.lexicon import (
     MEDIA_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
+    PLATFORMS,
     REPORT_NOUNS,
     TITLE_WORDS,
 )
@@ -45,9 +46,11 @@ def _place_typing(name: str) -> Typing | None:
 
 
 def typing_by_name(name: Span) -> Typing | None:
-    """Typing the name itself tells: `Defense Ministry`, `Kyodo News`, `Japan`."""
+    """Typing the name itself tells: `Defense Ministry`, `Kyodo News`, `Japan`, `Twitter`."""
     if (by_place := _place_typing(name.text)) is not None:
         return by_place
+    if name.text.lower() in PLATFORMS:
+        return Typing("organization", "social platform")
     head = name[-1].lower_
     if head in ORG_HEADS:
         return Typing("organization", ORG_HEADS[head])

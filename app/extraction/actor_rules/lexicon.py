@@ -170,6 +170,28 @@ ORG_HEADS: dict[str, str | None] = {
 }
 
 # A name followed by one of these nouns names a news outlet: `the Sankei newspaper`.
+# Social platforms news prose cites as channels (`wrote on Twitter`); the small model
+# often takes them for people.
+PLATFORMS = frozenset(
+    [
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "telegram",
+        "whatsapp",
+        "reddit",
+        "snapchat",
+        "weibo",
+        "wechat",
+        "truth social",
+        "threads",
+        "bluesky",
+    ]
+)
+
 MEDIA_NOUNS: dict[str, str] = {
     "newspaper": "newspaper",
     "daily": "newspaper",
