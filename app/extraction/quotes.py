@@ -30,14 +30,13 @@ from app.extraction.quote_rules.direct import (
     signature,
 )
 from app.extraction.quote_rules.indirect import reported_speech
-from app.extraction.quote_rules.marks import Stretch, all_quoted_stretches
+from app.extraction.quote_rules.marks import DOUBLE, Stretch, all_quoted_stretches
 from app.extraction.quote_rules.speakers import speaker_of
 from app.models import DateMention, Quote, QuoteKind, SpeakerRef
 
 # Quoted fragments this short with no speaker are scare quotes, not quotations.
 _SHORTEST_UNATTRIBUTED_FRAGMENT = 5
 _LONGEST_TITLE = 8
-_DOUBLE_MARKS = '"“”„«»'
 _TITLE_SMALL_WORDS = frozenset(
     ["the", "of", "and", "a", "an", "in", "on", "to", "for", "at", "with"]
 )
@@ -72,7 +71,7 @@ def _kind(parsed: ArticleDoc, quoted: Span, text: str) -> QuoteKind:
     sentence = parsed.sentence_of(quoted.start)
     before = parsed.text[sentence.start_char : quoted.start_char].rstrip(" \"“”„«»‘'")
     # `"A," she said, "and B."`: the second half of a split quote goes on from the first.
-    resumed = before.endswith(",") and any(mark in before for mark in _DOUBLE_MARKS)
+    resumed = before.endswith(",") and any(mark in before for mark in DOUBLE.glyphs)
     if (
         not before
         or before.endswith(":")

@@ -19,6 +19,7 @@ from app.extraction.quote_rules.lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
+from app.extraction.quote_rules.marks import DOUBLE
 
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj"])
 # Dependents that leave a noun phrase's core: clauses about the noun, asides, lists.
@@ -30,7 +31,7 @@ _LONGEST_DESCRIPTION = 12
 _DANGLING = frozenset(["punct", "cc", "prep", "det", "case"])
 _NOMINALS = frozenset(["NOUN", "PROPN", "PRON"])
 _TIME_ENTITIES = frozenset(["DATE", "TIME"])
-_DOUBLE_MARKS = frozenset(['"', "“", "”", "„", "«", "»"])
+_DOUBLE_MARKS = frozenset(DOUBLE.glyphs)
 # Relations a misparsed post-verbal subject gets: `said the CDC's Dr. Michael Jhung`.
 _INVERTED = frozenset(["dobj", "attr", "npadvmod", "oprd", "nsubj"])
 
