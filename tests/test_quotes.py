@@ -722,6 +722,14 @@ def test_a_duration_in_the_attribution_is_not_when_it_was_said(article: Article)
     assert one_quote(facts, "Nothing changes").said_on is None
 
 
+def test_an_aside_attributes_the_fragments_of_its_sentence(article: Article) -> None:
+    facts = article(
+        "In his years in office, Governor Jon Tate said, most voters have come to believe "
+        '"that the river must be cleaned up."'
+    )
+    assert speaker(one_quote(facts, "that the river")) == "Jon Tate"
+
+
 def test_a_passive_expectation_has_no_source(article: Article) -> None:
     assert quotes(article("The harbour bridge is expected to reopen next week."), "indirect") == []
 

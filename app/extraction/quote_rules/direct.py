@@ -116,8 +116,9 @@ def cue_of_quote(
     first, last = parsed.sentence_of(quoted.start), parsed.sentence_of(quoted.end - 1)
     cues = _cues(parsed.doc[first.start : last.end], masked)
     governing, holder = _governing(quoted, cues, masked)
-    # `as X put it` names whose words they are, before any verb the fragment sits under.
-    said_as = _nearest(quoted, [cue for cue in cues if _as_cue(cue)])
+    # `as X put it`, or an aside (`…, Mr. Obama said, …`), names whose words the sentence
+    # holds, before any verb the fragment sits under.
+    said_as = _nearest(quoted, [cue for cue in cues if _as_cue(cue) or cue.dep_ == "parataxis"])
     if governing is not None or said_as is not None:
         return governing or said_as
     if partial and holder is not None:
