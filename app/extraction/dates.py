@@ -127,17 +127,19 @@ def _year_so_far(context: Context) -> Period | None:
     return Period.containing("year", published - dt.timedelta(days=31))
 
 
-def _opens_a_sentence(token: Token) -> bool:
+def _opens_a_sentence(token: Token, sentence_start: int) -> bool:
     """First word of its sentence, or after an abbreviation that may have ended one (`p.m.`)."""
-    if token.i > token.sent.start and token.doc[token.i - 1].text.endswith("."):
+    if token.i > sentence_start and token.doc[token.i - 1].text.endswith("."):
         return True
-    return all(not before.is_alpha for before in token.doc[token.sent.start : token.i])
+    return all(not before.is_alpha for before in token.doc[sentence_start : token.i])
 
 
 def _in_a_name(context: Context) -> bool:
+    # `ArticleDoc.sentence_of`, not `Token.sent`, which walks the document each time.
+    sentence_start = context.parsed.sentence_of(context.span.start).start
     for token in context.span:
         word = token.text.rstrip(".")
-        opens_sentence = _opens_a_sentence(token)
+        opens_sentence = _opens_a_sentence(token, sentence_start)
         capitalised = word[:1].isupper() and word[1:].islower()
         if capitalised and word.lower() not in _PROPER_WORDS and not opens_sentence:
             return True
