@@ -56,7 +56,9 @@ def test_an_extraction_over_its_time_limit_is_a_problem(tmp_path: Path) -> None:
 def test_sigterm_finishes_requests_in_flight_then_exits() -> None:
     with live_server() as server:
         statuses: list[int] = []
-        text = "Officials said on Monday that the talks would resume next week. " * 60
+        # Long enough (about 0.4 s each, one at a time) that all three are still in flight
+        # when SIGTERM comes, and the pause is long enough for all three to have arrived.
+        text = "Officials said on Monday that the talks would resume next week. " * 200
 
         def post() -> None:
             response = httpx.post(f"{server.base_url}/v1/extract", json={"text": text}, timeout=60)
@@ -65,7 +67,7 @@ def test_sigterm_finishes_requests_in_flight_then_exits() -> None:
         requests = [threading.Thread(target=post) for _ in range(3)]
         for thread in requests:
             thread.start()
-        time.sleep(0.3)
+        time.sleep(0.6)
         server.process.send_signal(signal.SIGTERM)
         for thread in requests:
             thread.join(timeout=60)
