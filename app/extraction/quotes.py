@@ -145,7 +145,6 @@ class _LastSpeaker:
             for d in sorted(reported, key=lambda d: d.end)
             if d.speaker is not None
         ]
-        self._ends = [said.end for said in self._reported]
         self._quoted: _Said | None = None
 
     def quoted(self, end: int, speaker: SpeakerRef) -> None:
@@ -156,7 +155,7 @@ class _LastSpeaker:
         said. "…"`), else with the person the sentence before it is about (`Sanders
         named bigotry as a reason. "…"`), else with the last speaker of the paragraph
         before."""
-        i = bisect.bisect_right(self._ends, start) - 1
+        i = bisect.bisect_right(self._reported, start, key=lambda said: said.end) - 1
         last = [said for said in (self._quoted, self._reported[i] if i >= 0 else None) if said]
         latest = max(last, key=lambda said: said.end) if last else None
         paragraph = self._parsed.paragraph_at(start)

@@ -16,6 +16,7 @@ from app.extraction.quote_rules.lexicon import OBJECT_PREPOSITIONS, SOURCE_NOUNS
 
 _ANONYMITY = frozenset(["name", "identify", "quote"])
 _CLAUSES = frozenset(["ccomp"])
+_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", "-"])
 # Entity types of amounts and times: `spoke for an hour` has no topic.
 MEASURES = frozenset(["DATE", "TIME", "CARDINAL", "QUANTITY"])
@@ -51,14 +52,14 @@ def _as_said(verb: Token) -> bool:
     clause it hangs from."""
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
     said_nothing = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children)
-    return verb.dep_ == "advcl" and marks == ["as"] and said_nothing and _has_subject(verb)
+    return verb.dep_ == "advcl" and marks == ["as"] and said_nothing and has_subject(verb)
 
 
 def _around_aside(verb: Token) -> list[Token] | None:
     """`Acts of protest, he said, are …`: the clause around an attribution set off by
     commas, whatever the parser did with the words before the aside."""
     doc = verb.doc
-    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS]
     if not subjects:
         return None
     start = subjects[-1].left_edge.i - 1
@@ -103,14 +104,14 @@ def _colon_between(clause: Token, verb: Token) -> bool:
     return any(t.text in (":", ";") for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _bare_clause(child: Token) -> bool:
     return (
         child.dep_ == "advcl"
-        and _has_subject(child)
+        and has_subject(child)
         and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)
     )
 

@@ -22,6 +22,7 @@ from app.extraction.quote_rules.content import (
     MEASURES,
     according_content,
     clause_content,
+    has_subject,
     infinitive_content,
     naming_content,
     noun_content,
@@ -129,7 +130,7 @@ def _passive_participle(verb: Token) -> bool:
     """`a group called Lashkar`, `the programme announced in May`: a participle that
     describes a noun reports nobody's words; nor does `Asked whether …, Ellison replied`,
     whose subject was asked, not asking."""
-    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    bare = not has_subject(verb) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.dep_ == "advcl" and bare))
 
 
