@@ -20,6 +20,19 @@ def _is_possessive(token: Token) -> bool:
     return token.tag_ == "POS" or token.lower_ in ("'s", "’s", "'", "’")
 
 
+def _hyphen_joined(token: Token) -> bool:
+    """Whether a word is the tail of a hyphenated word (`Chung-tai`, `Jong-un`): the part
+    after the hyphen belongs to the name even in lower case."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and not doc[token.i - 1].whitespace_
+        and not doc[token.i - 2].whitespace_
+        and doc[token.i - 2].text[:1].isupper()
+    )
+
+
 def clean_name(span: Span, *, person: bool) -> Span | None:
     """The name inside an entity span: no article, title, possessive or punctuation.
 
@@ -39,11 +52,15 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
 
     while start < end and droppable_head(doc[start]):
         start += 1
+    # `pro-Beijing DAB`, `anti-Kremlin`: a lower-case prefix joined by a hyphen is no part
+    # of the name after it.
+    while start + 2 < end and doc[start].text.islower() and doc[start + 1].text == "-":
+        start += 2
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
         or _is_possessive(doc[end - 1])
-        or doc[end - 1].text.islower()
+        or (doc[end - 1].text.islower() and not _hyphen_joined(doc[end - 1]))
     ):
         end -= 1
     name = doc[start:end]
@@ -53,19 +70,34 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
 
 
 def complete_person(name: Span) -> Span:
-    """A personal name the model cut short (`Enrique Peña` of `Enrique Peña Nieto`) runs
-    on over the unlabelled proper nouns its last word is a compound of."""
-    doc, end = name.doc, name.end
-    while (
-        end < len(doc)
-        and doc[end - 1].dep_ == "compound"
-        and doc[end - 1].head.i == end
-        and doc[end].pos_ == "PROPN"
-        and not doc[end].ent_type_
-        and doc[end].text[:1].isupper()
+    """A personal name the model cut short runs on over the unlabelled proper nouns its
+    last word is a compound of (`Enrique Peña` of `Enrique Peña Nieto`) and over the tail
+    of a hyphenated given name (`Wong Yeung` of `Wong Yeung-tat`); a surname alone takes
+    back the unlabelled given name before it (`Ho` of `Junius Ho`)."""
+    doc, start, end = name.doc, name.start, name.end
+    while end < len(doc) and (
+        (
+            doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and doc[end].pos_ == "PROPN"
+            and not doc[end].ent_type_
+            and doc[end].text[:1].isupper()
+        )
+        or (end + 1 < len(doc) and doc[end].text == "-" and _hyphen_joined(doc[end + 1]))
     ):
-        end += 1
-    return doc[name.start : end]
+        end += 2 if doc[end].text == "-" else 1
+    if len(name) == 1 and start > 0:
+        before = doc[start - 1]
+        if (
+            before.dep_ == "compound"
+            and before.head.i == start
+            and before.pos_ == "PROPN"
+            and not before.ent_type_
+            and before.is_title
+            and before.lower_ not in TITLE_WORDS
+        ):
+            start -= 1
+    return doc[start:end]
 
 
 def complete_organization(name: Span) -> Span:
