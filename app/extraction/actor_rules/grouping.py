@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from app.extraction.actor_rules.countries import (
     country_code,
@@ -26,12 +26,21 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_context,
     typing_by_name,
 )
-from app.extraction.actor_rules.lexicon import ENTITY_TYPES, GENERATIONS, TIME_ZONES, Gender
+from app.extraction.actor_rules.lexicon import (
+    ENTITY_TYPES,
+    GENERATIONS,
+    ROYAL_ADDRESSES,
+    ROYAL_TITLES,
+    TIME_ZONES,
+    TITLE_WORDS,
+    Gender,
+)
 from app.extraction.actor_rules.spans import (
     clean_name,
     complete_organization,
     complete_person,
     name_key,
+    person_words,
     words,
 )
 from app.models import ActorType, Mention, Role
@@ -180,9 +189,11 @@ class _PersonWords:
     @classmethod
     def of(cls, surfaces: Iterable[_Surface]) -> _PersonWords:
         names = [
-            s.key.split()
+            parts
             for s in surfaces
-            if s.typing is None and s.labels.most_common(1)[0][0] == "person" and " " in s.key
+            if s.typing is None
+            and s.labels.most_common(1)[0][0] == "person"
+            and len(parts := person_words(s.spans[0].text)) > 1
         ]
         return cls(frozenset(n[0] for n in names), frozenset(n[-1] for n in names))
 
@@ -190,8 +201,8 @@ class _PersonWords:
 def _resolve(surface: _Surface, people: _PersonWords) -> Typing:
     if surface.typing is not None:
         return surface.typing
-    parts = surface.key.split()
-    if len(parts) == 1 and (surface.key in people.first or surface.key in people.last):
+    parts = person_words(surface.spans[0].text) if surface.spans else surface.key.split()
+    if len(parts) == 1 and (parts[0] in people.first or parts[0] in people.last):
         return Typing("person")  # `Lavrov` labelled ORG once is still Sergei Lavrov
     if len(parts) > 1 and parts[-1] in people.last:
         return Typing("person")  # `Keith Lamont Scott` labelled ORG, beside `Lamont Scott`
@@ -202,29 +213,45 @@ def _resolve(surface: _Surface, people: _PersonWords) -> Typing:
 
 
 def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
-    """Proper nouns the model left unlabelled that spell a known name join its mentions."""
+    """Proper nouns the model left unlabelled (or took for a nationality: `El-Erian`) that
+    spell a known name join its mentions."""
     index: dict[tuple[str, ...], _Surface] = {}
     for surface, typing in list(typed.values()):
         index[tuple(surface.key.split())] = surface
         if typing.type == "person":
-            for word in (surface.key.split()[0], surface.key.split()[-1]):
+            parts = person_words(surface.spans[0].text)
+            index.setdefault(tuple(parts), surface)
+            for word in (parts[0], parts[-1]):
                 bare = typed.setdefault(word, (_Surface(word), Typing("person")))[0]
                 index.setdefault((word,), bare)
+    # Words the rules already added to a name (`Queen` of `Queen Elizabeth II`) are taken.
+    taken = {t.i for surface, _ in typed.values() for span in surface.spans for t in span}
     i = 0
     while i < len(doc):
-        i += _match_at(doc, i, index)
+        i += 1 if i in taken else _match_at(doc, i, index, taken)
 
 
-def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface]) -> int:
+def _free(token: Token) -> bool:
+    """A word of a name the model did not label: a proper noun, or the hyphen inside one."""
+    if token.ent_type_ not in ("", "NORP"):
+        return False
+    doc = token.doc
+    joins = token.text == "-" and not token.whitespace_ and 0 < token.i < len(doc) - 1
+    return token.pos_ == "PROPN" or (joins and not doc[token.i - 1].whitespace_)
+
+
+def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface], taken: set[int]) -> int:
     """Add the longest known name starting at token i; how many tokens to move on by."""
-    if doc[i].ent_type_ or doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].pos_ == "PROPN"):
+    before = doc[i - 1] if i > 0 else None
+    continues = before is not None and _free(before) and before.lower_ not in TITLE_WORDS
+    if not _free(doc[i]) or doc[i].text == "-" or continues:
         return 1  # not the start of a proper name the model left unlabelled
     for length in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
         span = doc[i : i + length]
-        if any(t.ent_type_ or t.pos_ != "PROPN" for t in span):
+        if span[-1].text == "-" or not all(_free(t) and t.i not in taken for t in span):
             continue
-        surface = index.get(tuple(words(span.text)))
-        runs_on = span.end < len(doc) and doc[span.end].pos_ == "PROPN"
+        surface = index.get(tuple(words(span.text))) or index.get(tuple(person_words(span.text)))
+        runs_on = span.end < len(doc) and _free(doc[span.end])
         if surface is not None and not runs_on:
             surface.spans.append(span)
             return length
@@ -242,7 +269,7 @@ def _people(surfaces: list[_Surface]) -> list[Draft]:
     owner_of_full: dict[int, Draft] = {}
     spans: list[Span] = []
     for surface in surfaces:
-        parts = surface.key.split()
+        parts = person_words(surface.spans[0].text)
         spans += surface.spans
         if len(parts) > 1:
             draft = full.setdefault((parts[0], parts[-1]), Draft("person"))
@@ -256,8 +283,10 @@ def _people(surfaces: list[_Surface]) -> list[Draft]:
     first_named: dict[int, int] = {}
     alone: dict[str, Draft] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        word = name_key(span.text)
+        word = " ".join(person_words(span.text))
         candidates = by_last.get(word) or by_first.get(word) or []
+        if word in ROYAL_ADDRESSES:
+            candidates = [d for (first, _), d in full.items() if first in ROYAL_TITLES]
         draft = (
             owner_of_full.get(span.start)
             or _bare_owner(candidates, named_so_far, first_named)

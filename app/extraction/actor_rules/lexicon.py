@@ -50,7 +50,13 @@ TITLE_MODIFIERS = _words(
 )
 
 # Suffixes that tell a son from his father of the same name.
-GENERATIONS = _words("jr jr. sr sr. ii iii iv")
+GENERATIONS = _words("jr jr. sr sr. ii iii iv v vi vii viii")
+
+# Titles that are part of how a monarch or pope is named (`Queen Elizabeth II`, `Pope
+# Francis`): kept in the name, so that `the Queen` alone finds who it stands for.
+ROYAL_TITLES = _words("king queen prince princess emperor empress pope")
+# Forms of address that stand for the article's one monarch: `Her Majesty`.
+ROYAL_ADDRESSES = _words("majesty highness")
 
 # Honorifics tell a person's gender and are not roles.
 HONORIFICS: dict[str, Gender] = {

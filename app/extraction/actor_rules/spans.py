@@ -7,7 +7,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from app.extraction.actor_rules.lexicon import DETERMINERS, TITLE_MODIFIERS, TITLE_WORDS
+from app.extraction.actor_rules.lexicon import (
+    DETERMINERS,
+    GENERATIONS,
+    ROYAL_TITLES,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 from app.extraction.document import ArticleDoc
 
 # What a markdown link or emphasis leaves when the scraper keeps it: `[Bloomberg](#)`.
@@ -33,6 +39,13 @@ def _hyphen_joined(token: Token) -> bool:
     )
 
 
+def _royal_name(span: Span) -> bool:
+    """`Queen Elizabeth II`, `Prince Harry`, `Pope Francis`: a royal title with one name
+    and perhaps a regnal number, the way monarchs are named."""
+    rest = [t.lower_ for t in span[1:] if t.lower_ not in GENERATIONS]
+    return span[0].lower_ in ROYAL_TITLES and len(rest) == 1
+
+
 def clean_name(span: Span, *, person: bool) -> Span | None:
     """The name inside an entity span: no article, title, possessive or punctuation.
 
@@ -48,7 +61,7 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
         if token.is_punct or token.is_space or token.lower_ in DETERMINERS:
             return True
         titled = token.lower_ in TITLE_WORDS or token.lower_ in TITLE_MODIFIERS
-        return person and titled and end - token.i > 1
+        return person and titled and end - token.i > 1 and not _royal_name(doc[token.i : end])
 
     while start < end and droppable_head(doc[start]):
         start += 1
@@ -72,8 +85,9 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
 def complete_person(name: Span) -> Span:
     """A personal name the model cut short runs on over the unlabelled proper nouns its
     last word is a compound of (`Enrique Peña` of `Enrique Peña Nieto`) and over the tail
-    of a hyphenated given name (`Wong Yeung` of `Wong Yeung-tat`); a surname alone takes
-    back the unlabelled given name before it (`Ho` of `Junius Ho`)."""
+    of a hyphenated given name (`Wong Yeung` of `Wong Yeung-tat`); a one-word name takes
+    back the unlabelled name before it (`Ho` of `Junius Ho`, `Jiankui` of `He Jiankui`);
+    a royal title before a name is part of it (`Queen` of `Queen Elizabeth II`)."""
     doc, start, end = name.doc, name.start, name.end
     while end < len(doc) and (
         (
@@ -86,16 +100,20 @@ def complete_person(name: Span) -> Span:
         or (end + 1 < len(doc) and doc[end].text == "-" and _hyphen_joined(doc[end + 1]))
     ):
         end += 2 if doc[end].text == "-" else 1
-    if len(name) == 1 and start > 0:
+    if start > 0 and _royal_name(doc[start - 1 : end]):
+        start -= 1
+    elif len(name) == 1 and start > 0:
         before = doc[start - 1]
-        if (
+        given_name = (
             before.dep_ == "compound"
             and before.head.i == start
             and before.pos_ == "PROPN"
             and not before.ent_type_
             and before.is_title
             and before.lower_ not in TITLE_WORDS
-        ):
+        )
+        # A pronoun is never followed by a name: `He Jiankui` is a family name and a given name.
+        if given_name or before.text == "He":
             start -= 1
     return doc[start:end]
 
@@ -125,6 +143,12 @@ def name_key(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return name_key(text).split()
+
+
+def person_words(text: str) -> list[str]:
+    """The words of a personal name: a hyphen joins the parts of one name (`El-Erian`,
+    `Chung-tai`), so that a hyphenated surname alone still stands for the full name."""
+    return text.replace("’", "'").lower().split()
 
 
 def quoted_tokens(parsed: ArticleDoc) -> list[bool]:

@@ -64,4 +64,9 @@ def speaker_of(head: Token, actors: ActorIndex) -> SpeakerRef | None:
         return SpeakerRef(id=actor.id, name=actor.name)
     if head.pos_ == "PRON":
         return None
-    return SpeakerRef(id=None, name=noun_core(head).text)
+    # A name the actor rules did not tie to this token still names an actor of the article.
+    core = noun_core(head)
+    named = (actors.named(core.text) or actors.named(head.text)) if head.pos_ == "PROPN" else None
+    if named is not None:
+        return SpeakerRef(id=named.id, name=named.name)
+    return SpeakerRef(id=None, name=core.text)
