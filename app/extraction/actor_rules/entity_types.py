@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from app.extraction.actor_rules.countries import country_code, region_country
+from app.extraction.actor_rules.gazetteer import (
+    abbreviated_region,
+    is_large_city,
+    is_metropolis,
+)
 from app.extraction.actor_rules.lexicon import (
     GEO_NOUNS,
     KINSHIP,
@@ -37,11 +42,23 @@ class Typing:
 
 
 def _place_typing(name: str) -> Typing | None:
-    """A country or a region of one (`Japan`, `Hokkaido`) is a place, whatever the label."""
+    """A country or a region of one (`Japan`, `Hokkaido`, `Calif.`) is a place, whatever
+    the label."""
     if country_code(name):
         return Typing("place", "country")
-    if region_country(name):
+    if region_country(name) or abbreviated_region(name):
         return Typing("place", "region")
+    return None
+
+
+def typing_by_gazetteer(name: Span, label: ActorType) -> Typing | None:
+    """A city the model took for an organisation (`Helsinki`), or a great city it took
+    for a person (`Beijing`), is a place; but not a name with an organisation's word in
+    it (`Boston University`) nor where the words around say organisation."""
+    if label == "organization" and is_large_city(name.text):
+        return Typing("place", "city")
+    if label == "person" and len(name) == 1 and is_metropolis(name.text):
+        return Typing("place", "city")
     return None
 
 

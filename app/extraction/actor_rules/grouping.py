@@ -24,8 +24,10 @@ from app.extraction.actor_rules.entity_types import (
     reports,
     typing_by_apposition,
     typing_by_context,
+    typing_by_gazetteer,
     typing_by_name,
 )
+from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spelling
 from app.extraction.actor_rules.lexicon import (
     ENTITY_TYPES,
     GENERATIONS,
@@ -61,6 +63,8 @@ class Draft:
     pronouns: list[Span] = field(default_factory=list)
     field_mentions: list[Mention] = field(default_factory=list)
     field_names: list[str] = field(default_factory=list)
+    # How reference data spells the actor: `Illinois` for `Ill.`, `New York` for `NEW YORK`.
+    spellings: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     role_heads: set[str] = field(default_factory=set)
     country: str | None = None
@@ -79,6 +83,7 @@ class Draft:
         self.pronouns += other.pronouns
         self.field_mentions += other.field_mentions
         self.field_names += other.field_names
+        self.spellings += other.spellings
         self.role_heads |= other.role_heads
         self.kind = self.kind or other.kind
         self.country = self.country or other.country
@@ -95,6 +100,7 @@ class Draft:
         (not a dateline's `NAIROBI`), then the earliest; but not a form that glues words
         before a name already written (`Crooked Hillary Clinton` after `Hillary Clinton`)."""
         forms = [s.text for s in sorted(self.names, key=lambda s: s.start)] + self.field_names
+        forms += self.spellings
         proper = _without_epithets(forms) or forms
         self.name = max(
             proper, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f))
@@ -137,11 +143,15 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         if label == "person":
             name = complete_person(name)
         typing = (
-            typing_by_context(name, label) or typing_by_name(name) or typing_by_apposition(name)
+            typing_by_context(name, label)
+            or typing_by_name(name)
+            or typing_by_apposition(name)
+            or typing_by_gazetteer(name, label)
         )
         if (typing.type if typing else label) == "organization":
             name = complete_organization(name)
-        key = name_key(name.text)
+        region = abbreviated_region(name.text)
+        key = name_key(region.name if region is not None else name.text)
         surface = surfaces.setdefault(key, _Surface(key))
         surface.spans.append(name)
         surface.labels[label] += 1
@@ -371,6 +381,18 @@ def _one_per_country(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _place_spellings(surface: _Surface) -> list[str]:
+    """The spelled-out name of an abbreviated state (`Ill.`) and the usual spelling of a
+    place a dateline writes in capitals (`NEW YORK`)."""
+    spellings: list[str] = []
+    for span in surface.spans:
+        if (region := abbreviated_region(span.text)) is not None:
+            spellings.append(region.name)
+        elif span.text.isupper() and (spelled := place_spelling(span.text)) is not None:
+            spellings.append(spelled)
+    return spellings
+
+
 def group_names(doc: Doc) -> list[Draft]:
     """The article body's actors from its named entities, each with its name mentions."""
     surfaces = _surfaces(doc)
@@ -384,6 +406,7 @@ def group_names(doc: Doc) -> list[Draft]:
             draft = Draft(typing.type, typing.kind, names=list(surface.spans))
             if typing.type == "place":
                 draft.country = country_code(surface.key) or region_country(surface.key)
+                draft.spellings = _place_spellings(surface)
             others.append(draft)
     drafts = _absorb_shorter(_people(people), _part_of_name)
     drafts += _absorb_shorter(_one_per_country(others), _shorter_form_of)

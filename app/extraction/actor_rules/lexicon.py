@@ -49,6 +49,14 @@ TITLE_MODIFIERS = _words(
     "former then acting late ex first foreign defense defence finance interior"
 )
 
+# Prefixes that make an adjective of a name (`pro-Beijing`, `anti-Kremlin`, `ex-Labour`).
+PREFIXES = _words("pro anti ex non pan post pre neo pseudo quasi mid")
+# Words that make an adjective of a name after a hyphen (`Warhol-like`, `Ohio-based`).
+SUFFIX_WORDS = _words(
+    """like based led backed style born owned run made era type linked allied aligned
+    friendly funded controlled held bound"""
+)
+
 # Suffixes that tell a son from his father of the same name.
 GENERATIONS = _words("jr jr. sr sr. ii iii iv v vi vii viii")
 

@@ -10,7 +10,9 @@ from spacy.tokens import Span, Token
 from app.extraction.actor_rules.lexicon import (
     DETERMINERS,
     GENERATIONS,
+    PREFIXES,
     ROYAL_TITLES,
+    SUFFIX_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -27,11 +29,13 @@ def _is_possessive(token: Token) -> bool:
 
 
 def _hyphen_joined(token: Token) -> bool:
-    """Whether a word is the tail of a hyphenated word (`Chung-tai`, `Jong-un`): the part
-    after the hyphen belongs to the name even in lower case."""
+    """Whether a word is the tail of a hyphenated name (`Chung-tai`, `Jong-un`): the part
+    after the hyphen belongs to the name even in lower case; but `Warhol-like` and
+    `Ohio-based` are adjectives made of a name."""
     doc = token.doc
     return (
-        token.i >= 2
+        token.lower_ not in SUFFIX_WORDS
+        and token.i >= 2
         and doc[token.i - 1].text == "-"
         and not doc[token.i - 1].whitespace_
         and not doc[token.i - 2].whitespace_
@@ -65,10 +69,10 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
 
     while start < end and droppable_head(doc[start]):
         start += 1
-    # `pro-Beijing DAB`, `anti-Kremlin`: a lower-case prefix joined by a hyphen is no part
-    # of the name after it.
-    while start + 2 < end and doc[start].text.islower() and doc[start + 1].text == "-":
-        start += 2
+    # `pro-Beijing DAB`: a prefixed word is an adjective (`pro-Beijing` is no mention of
+    # Beijing), no part of the name after it.
+    if start + 2 < end and doc[start].lower_ in PREFIXES and doc[start + 1].text == "-":
+        start += 3
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
