@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from app.extraction.actor_rules.countries import (
     country_code,
@@ -29,7 +30,9 @@ from app.extraction.actor_rules.entity_types import (
 )
 from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spelling
 from app.extraction.actor_rules.lexicon import (
+    CREED_ENDINGS,
     ENTITY_TYPES,
+    FAITHS,
     GENERATIONS,
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
@@ -47,6 +50,9 @@ from app.extraction.actor_rules.spans import (
 )
 from app.models import ActorType, Mention, Role
 
+# How common (Zipf scale: 4 is once in 100,000 words) a word must be for a capitalised
+# common noun at the start of a sentence to be read as that noun rather than a name.
+_COMMON_ZIPF = 4.0
 # Longest name, in tokens, that the search for mentions the model missed tries.
 _LONGEST_NAME = 5
 
@@ -138,7 +144,7 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         if label is None:
             continue
         name = clean_name(entity, person=label == "person")
-        if name is None or (len(name) == 1 and _not_a_name(name.text)):
+        if name is None or (len(name) == 1 and _not_a_name(name[0])):
             continue
         if label == "person":
             name = complete_person(name)
@@ -184,9 +190,29 @@ def _named_by_apposition(doc: Doc) -> Iterator[tuple[Span, Typing]]:
             yield name, typing
 
 
-def _not_a_name(word: str) -> bool:
-    """Nationality words are an actor's country, not an actor; time zones are no actor."""
-    return bool(nationality_country(word)) or word.lower() in TIME_ZONES
+def _not_a_name(token: Token) -> bool:
+    """Nationality words are an actor's country, not an actor; time zones, faiths and
+    creeds (`Islam`, `Marxism`, `Islamophobia`) are no actor."""
+    word = token.lower_
+    return (
+        bool(nationality_country(word))
+        or word in TIME_ZONES
+        or word in FAITHS
+        or word.endswith(CREED_ENDINGS)
+    )
+
+
+def _capitalised_word(surface: _Surface, people: _PersonWords) -> bool:
+    """A common English word (by wordfreq) that the tagger reads as a common noun or an
+    adjective and that is capitalised only because it opens a sentence or a line: `Media
+    contact:`, `Legal experts said`. A word of a person's name is never one."""
+    word = surface.key
+    if " " in word or word in people.first or word in people.last:
+        return False
+    return zipf_frequency(word, "en") >= _COMMON_ZIPF and all(
+        len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("NOUN", "ADJ")
+        for span in surface.spans
+    )
 
 
 @dataclass(frozen=True)
@@ -397,7 +423,11 @@ def group_names(doc: Doc) -> list[Draft]:
     """The article body's actors from its named entities, each with its name mentions."""
     surfaces = _surfaces(doc)
     people_words = _PersonWords.of(surfaces.values())
-    typed = {key: (s, _resolve(s, people_words)) for key, s in surfaces.items()}
+    typed = {
+        key: (s, _resolve(s, people_words))
+        for key, s in surfaces.items()
+        if not _capitalised_word(s, people_words)
+    }
     _add_missed(doc, typed)
     people = [s for s, t in typed.values() if t.type == "person" and s.spans]
     others: list[Draft] = []

@@ -19,6 +19,10 @@ ENTITY_TYPES: dict[str, ActorType] = {
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
+# Faiths and the endings of words for creeds and their followers: beliefs, not actors.
+FAITHS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"})
+CREED_ENDINGS = ("ism", "isms", "phobia")
+
 # Time zones that wire copy capitalises and the model takes for organisations (`10 a.m. GMT`).
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "msk"})
 

@@ -21,6 +21,7 @@ from app.extraction.document import ArticleDoc
 # What a markdown link or emphasis leaves when the scraper keeps it: `[Bloomberg](#)`.
 _MARKUP = re.compile(r"[\[\]()#*_<>|]|https?:|www\.")
 _JOINERS = re.compile(r"[-/–]")
+_SCORE = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 
 
@@ -78,11 +79,19 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
         or doc[end - 1].is_space
         or _is_possessive(doc[end - 1])
         or (doc[end - 1].text.islower() and not _hyphen_joined(doc[end - 1]))
+        # `Baltimore Mayor`, `State Department Spokesperson`: a title ends no other name.
+        or (not person and doc[end - 1].lower_ in TITLE_WORDS)
     ):
         end -= 1
+    if end - start > 3 and _SCORE.match(doc[end - 3 : end].text):
+        end -= 3  # `Arsenal 2-1`: a score is no part of a club's name
     name = doc[start:end]
     if not len(name) or _MARKUP.search(name.text) or not any(t.text[:1].isupper() for t in name):
         return None
+    if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text[-1:].isalnum():
+        return None  # `Min` of `90Min`: part of a longer word
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in PREFIXES:
+        return None  # the model left out the prefix of `pro-Beijing`
     return name
 
 
