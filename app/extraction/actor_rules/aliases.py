@@ -25,11 +25,16 @@ def _bracketed(token: Token, owners: Mapping[int, Draft]) -> tuple[Draft, Draft]
     doc = token.doc
     if token.text != "(" or token.i == 0 or token.i + 2 >= len(doc):
         return None
-    before, inside = owners.get(token.i - 1), owners.get(token.i + 1)
+    closed = next((t for t in doc[token.i + 1 : token.i + 6] if t.text == ")"), None)
+    if closed is None:
+        return None
+    # `Thomson Reuters (NYSE: TRI)`: the ticker after the exchange stands for the company.
+    colon = next((t.i for t in doc[token.i + 1 : closed.i] if t.text == ":"), None)
+    before = owners.get(token.i - 1)
+    inside = owners.get(colon + 1 if colon is not None else token.i + 1)
     if before is None or inside is None or before is inside or before.type == "person":
         return None
-    closed = next((t for t in doc[token.i + 1 : token.i + 6] if t.text == ")"), None)
-    if closed is None or before.type != inside.type:
+    if before.type != inside.type:
         return None
     return before, inside
 

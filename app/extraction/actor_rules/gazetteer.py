@@ -51,7 +51,9 @@ def _abbreviations() -> dict[str, Place]:
     for state in us.STATES_AND_TERRITORIES:
         if state.ap_abbr and state.ap_abbr.endswith("."):
             found[state.ap_abbr.lower()] = Place(state.name, "US", 0)
-    for province in pycountry.subdivisions.get(country_code="CA") or []:
+    for province in pycountry.subdivisions:
+        if province.country_code != "CA":
+            continue
         code = province.code.split("-")[1]
         found[".".join(code.lower()) + "."] = Place(province.name, "CA", 0)
     return found

@@ -46,6 +46,7 @@ from app.extraction.actor_rules.spans import (
     complete_person,
     name_key,
     person_words,
+    without_legal_form,
     words,
 )
 from app.models import ActorType, Mention, Role
@@ -53,6 +54,10 @@ from app.models import ActorType, Mention, Role
 # How common (Zipf scale: 4 is once in 100,000 words) a word must be for a capitalised
 # common noun at the start of a sentence to be read as that noun rather than a name.
 _COMMON_ZIPF = 4.0
+# Shortest clipped word that stands for a longer one (`Fed` for `Federal`).
+_SHORTEST_CLIPPING = 3
+# Longest acronym: a longer word in capitals is a dateline's or a headline's.
+_LONGEST_ACRONYM = 6
 # Longest name, in tokens, that the search for mentions the model missed tries.
 _LONGEST_NAME = 5
 
@@ -157,7 +162,7 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         if (typing.type if typing else label) == "organization":
             name = complete_organization(name)
         region = abbreviated_region(name.text)
-        key = name_key(region.name if region is not None else name.text)
+        key = name_key(region.name if region is not None else without_legal_form(name.text))
         surface = surfaces.setdefault(key, _Surface(key))
         surface.spans.append(name)
         surface.labels[label] += 1
@@ -234,7 +239,32 @@ class _PersonWords:
         return cls(frozenset(n[0] for n in names), frozenset(n[-1] for n in names))
 
 
-def _resolve(surface: _Surface, people: _PersonWords) -> Typing:
+def _organization_starts(surfaces: Iterable[_Surface]) -> frozenset[str]:
+    """First words of the organisations' names of two words or more (`acme` of `Acme
+    Robotics`): a word alone that the model took for a person is their short form."""
+    return frozenset(
+        s.key.split()[0]
+        for s in surfaces
+        if " " in s.key
+        and (s.typing.type if s.typing else s.labels.most_common(1)[0][0]) == "organization"
+    )
+
+
+def _is_acronym(text: str) -> bool:
+    """`LSEG`, `CRISPR`: capitals only, too short for a dateline's place, and no place."""
+    letters = text.replace(".", "")
+    return (
+        letters.isalpha()
+        and letters.isupper()
+        and 2 <= len(letters) <= _LONGEST_ACRONYM
+        and place_spelling(text) is None
+        and not country_code(text)
+    )
+
+
+def _resolve(
+    surface: _Surface, people: _PersonWords, organization_starts: frozenset[str]
+) -> Typing:
     if surface.typing is not None:
         return surface.typing
     parts = person_words(surface.spans[0].text) if surface.spans else surface.key.split()
@@ -243,6 +273,10 @@ def _resolve(surface: _Surface, people: _PersonWords) -> Typing:
     if len(parts) > 1 and parts[-1] in people.last:
         return Typing("person")  # `Keith Lamont Scott` labelled ORG, beside `Lamont Scott`
     label = surface.labels.most_common(1)[0][0]
+    if label == "person" and (
+        _is_acronym(surface.spans[0].text) or (len(parts) == 1 and parts[0] in organization_starts)
+    ):
+        return Typing("organization")  # `LSEG said`, `Acme` beside `Acme Robotics`
     if label != "place" and len(parts) == 1 and any(reports(s) for s in surface.spans):
         return Typing("organization")
     return Typing(label)
@@ -349,13 +383,15 @@ def _initials(key: str) -> str:
 
 def _shorter_form_of(short: Draft, long: Draft) -> bool:
     """`Kyodo` of `Kyodo News`, `Intelligence Committee` of `House Intelligence Committee`,
-    `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`; for
-    organisations only (`Mexico` is not `Mexico City`)."""
+    `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`, `Fed` of
+    `Federal Reserve`; for organisations only (`Mexico` is not `Mexico City`)."""
     a, b = words(short.name), words(long.name)
     if short.type != "organization" or long.type != "organization" or len(a) >= len(b):
         return False
     if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):
         return True
+    if len(a) == 1 and len(b) > 1 and len(a[0]) >= _SHORTEST_CLIPPING and b[0].startswith(a[0]):
+        return True  # `the Fed` of `the Federal Reserve`
     letters = short.name.replace(".", "")
     return len(a) == 1 and letters.isupper() and letters.lower() == _initials(long.name.lower())
 
@@ -377,12 +413,15 @@ def _absorb_shorter(drafts: list[Draft], stands_for: Callable[[Draft, Draft], bo
     for draft in drafts:
         draft.choose_name()
         parts = words(draft.name)
-        for key in {parts[0], parts[-1], _initials(name_key(draft.name))}:
+        for key in {parts[0], parts[-1], parts[0][:_SHORTEST_CLIPPING]}:
+            by_key.setdefault(key, []).append(draft)
+        for key in {_initials(name_key(draft.name))}:
             by_key.setdefault(key, []).append(draft)
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: len(words(d.name))):
         parts = words(draft.name)
         keys = {parts[0], parts[-1], draft.name.replace(".", "").lower()}
+        keys.add(parts[0][:_SHORTEST_CLIPPING])
         pool = {id(d): d for key in keys for d in by_key.get(key, [])}
         longer = [d for d in pool.values() if d is not draft and stands_for(draft, d)]
         if len(longer) == 1:
@@ -423,8 +462,9 @@ def group_names(doc: Doc) -> list[Draft]:
     """The article body's actors from its named entities, each with its name mentions."""
     surfaces = _surfaces(doc)
     people_words = _PersonWords.of(surfaces.values())
+    starts = _organization_starts(surfaces.values())
     typed = {
-        key: (s, _resolve(s, people_words))
+        key: (s, _resolve(s, people_words, starts))
         for key, s in surfaces.items()
         if not _capitalised_word(s, people_words)
     }

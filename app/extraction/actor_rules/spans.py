@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from cleanco import basename
 from spacy.tokens import Span, Token
 
 from app.extraction.actor_rules.lexicon import (
@@ -152,6 +153,14 @@ def name_key(text: str) -> str:
     """How names are compared: case, curly apostrophes, spacing and the `-` or `/` that
     join parts (`Washington Post-ABC News`, `Washington Post/ABC News`) do not count."""
     return " ".join(_JOINERS.sub(" ", text.replace("’", "'").lower()).split())
+
+
+def without_legal_form(name: str) -> str:
+    """The name without its legal form (cleanco): `Acme Robotics, Inc.` → `Acme Robotics`,
+    so that both forms are one organisation; other names come back as they are."""
+    while (base := basename(name)) and base != name:
+        name = base
+    return name
 
 
 def words(text: str) -> list[str]:
