@@ -34,6 +34,7 @@ from app.extraction.actor_rules.lexicon import (
     ENTITY_TYPES,
     FAITHS,
     GENERATIONS,
+    NUMERIC_ENTITIES,
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
     TIME_ZONES,
@@ -46,6 +47,7 @@ from app.extraction.actor_rules.spans import (
     complete_person,
     name_key,
     person_words,
+    royal_name,
     without_legal_form,
     words,
 )
@@ -167,7 +169,7 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         surface.spans.append(name)
         surface.labels[label] += 1
         surface.typing = surface.typing or typing
-    for name, typing in _named_by_apposition(doc):
+    for name, typing in [*_named_by_apposition(doc), *_royals_named(doc)]:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[typing.type] += 1
@@ -193,6 +195,22 @@ def _named_by_apposition(doc: Doc) -> Iterator[tuple[Span, Typing]]:
         typing = typing_by_apposition(name)
         if typing is not None and typing.type != "person":
             yield name, typing
+
+
+def _royals_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
+    """`King Frederik X`, `Queen Margrethe`: a monarch the model left unlabelled."""
+    for token in doc:
+        if token.lower_ not in ROYAL_TITLES or not token.is_title or token.ent_type_:
+            continue
+        for length in (3, 2):
+            name = doc[token.i : token.i + length]
+            if len(name) == length and _free_royal(name) and royal_name(name):
+                yield name, Typing("person")
+                break
+
+
+def _free_royal(name: Span) -> bool:
+    return all(not t.ent_type_ and t.text[:1].isupper() for t in name)
 
 
 def _not_a_name(token: Token) -> bool:
@@ -302,8 +320,9 @@ def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
 
 
 def _free(token: Token) -> bool:
-    """A word of a name the model did not label: a proper noun, or the hyphen inside one."""
-    if token.ent_type_ not in ("", "NORP"):
+    """A word of a name the model did not label as an actor or a number (it may have taken
+    it for a nationality or a title: `El-Erian`): a proper noun, or the hyphen inside one."""
+    if token.ent_type_ in ENTITY_TYPES or token.ent_type_ in NUMERIC_ENTITIES:
         return False
     doc = token.doc
     joins = token.text == "-" and not token.whitespace_ and 0 < token.i < len(doc) - 1

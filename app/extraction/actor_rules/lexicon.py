@@ -19,6 +19,11 @@ ENTITY_TYPES: dict[str, ActorType] = {
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
+# spaCy's labels of numbers and times: their words are never part of a name.
+NUMERIC_ENTITIES = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
 # Faiths and the endings of words for creeds and their followers: beliefs, not actors.
 FAITHS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"})
 CREED_ENDINGS = ("ism", "isms", "phobia")
@@ -62,7 +67,7 @@ SUFFIX_WORDS = _words(
 )
 
 # Suffixes that tell a son from his father of the same name.
-GENERATIONS = _words("jr jr. sr sr. ii iii iv v vi vii viii")
+GENERATIONS = _words("jr jr. sr sr. ii iii iv v vi vii viii ix x xi xii")
 
 # Titles that are part of how a monarch or pope is named (`Queen Elizabeth II`, `Pope
 # Francis`): kept in the name, so that `the Queen` alone finds who it stands for.

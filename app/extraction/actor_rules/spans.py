@@ -45,7 +45,7 @@ def _hyphen_joined(token: Token) -> bool:
     )
 
 
-def _royal_name(span: Span) -> bool:
+def royal_name(span: Span) -> bool:
     """`Queen Elizabeth II`, `Prince Harry`, `Pope Francis`: a royal title with one name
     and perhaps a regnal number, the way monarchs are named."""
     rest = [t.lower_ for t in span[1:] if t.lower_ not in GENERATIONS]
@@ -67,7 +67,7 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
         if token.is_punct or token.is_space or token.lower_ in DETERMINERS:
             return True
         titled = token.lower_ in TITLE_WORDS or token.lower_ in TITLE_MODIFIERS
-        return person and titled and end - token.i > 1 and not _royal_name(doc[token.i : end])
+        return person and titled and end - token.i > 1 and not royal_name(doc[token.i : end])
 
     while start < end and droppable_head(doc[start]):
         start += 1
@@ -114,7 +114,7 @@ def complete_person(name: Span) -> Span:
         or (end + 1 < len(doc) and doc[end].text == "-" and _hyphen_joined(doc[end + 1]))
     ):
         end += 2 if doc[end].text == "-" else 1
-    if start > 0 and _royal_name(doc[start - 1 : end]):
+    if start > 0 and royal_name(doc[start - 1 : end]):
         start -= 1
     elif len(name) == 1 and start > 0:
         before = doc[start - 1]

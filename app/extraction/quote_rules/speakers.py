@@ -56,10 +56,27 @@ def _channel_owner(head: Token, actors: ActorIndex) -> Actor | None:
     return None
 
 
+def _compiled_by(head: Token, actors: ActorIndex) -> Actor | None:
+    """`data compiled by LSEG`, `a survey conducted by Gallup`: who made what is cited."""
+    if head.pos_ != "NOUN":
+        return None
+    for clause in (c for c in head.children if c.dep_ == "acl"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                if (actor := _named(obj, actors)) is not None:
+                    return actor
+    return None
+
+
 def speaker_of(head: Token, actors: ActorIndex) -> SpeakerRef | None:
     """The actor the source stands for (pronouns and descriptions resolved by the actor
     index), else the description itself as an unnamed source."""
-    actor = _named(head, actors) or _apposed(head, actors) or _channel_owner(head, actors)
+    actor = (
+        _named(head, actors)
+        or _apposed(head, actors)
+        or _channel_owner(head, actors)
+        or _compiled_by(head, actors)
+    )
     if actor is not None:
         return SpeakerRef(id=actor.id, name=actor.name)
     if head.pos_ == "PRON":

@@ -1,0 +1,239 @@
+"""Actors on news at large: one constructions of English news prose per test.
+
+Each test runs the real spaCy pipeline on sentences written for it; the last test posts a
+wire-style article to the API and checks its whole actor list and speakers.
+"""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from app.models import Actor, Facts
+from tests.conftest import Extract
+
+
+def actor(facts: Facts, name: str) -> Actor:
+    found = [a for a in facts.actors if a.name == name]
+    assert len(found) == 1, f"{name!r} not once in {[a.name for a in facts.actors]}"
+    return found[0]
+
+
+def names(facts: Facts) -> set[str]:
+    return {a.name for a in facts.actors}
+
+
+def mention_texts(found: Actor, kind: str = "name") -> list[str]:
+    return [m.text for m in found.mentions if m.kind == kind]
+
+
+def speakers(facts: Facts) -> dict[str, str | None]:
+    """Each quote's first words → the id of its speaker."""
+    return {q.text[:20]: q.speaker.id if q.speaker else None for q in facts.quotes}
+
+
+# ------------------------------------------------------------------ splits
+
+
+def test_a_hyphenated_surname_alone_is_the_full_name_and_the_speaker(extract: Extract) -> None:
+    facts = extract(
+        "Rania Al-Mashat, the planning minister, presented the budget on Monday.\n\n"
+        '"We will not cut schools," Al-Mashat told the Senate budget committee.'
+    )
+    minister = actor(facts, "Rania Al-Mashat")
+    assert "Al-Mashat" in mention_texts(minister)
+    assert speakers(facts)["We will not cut schoo"[:20]] == minister.id
+
+
+def test_hyphenated_given_names_are_kept_whole(extract: Extract) -> None:
+    facts = extract(
+        "Lawmakers Tsang Wing-kei of the Civic Front and Chan Siu-ming were re-elected. "
+        "Tsang Wing-kei thanked his voters."
+    )
+    assert {"Tsang Wing-kei", "Chan Siu-ming"} <= names(facts)
+    assert not {"Tsang Wing", "Chan Siu"} & names(facts)
+
+
+def test_a_monarch_is_one_actor_under_title_and_form_of_address(extract: Extract) -> None:
+    facts = extract(
+        "King Frederik X opened the new bridge in Aarhus on Friday. The King thanked the "
+        "engineers, and His Majesty later met the mayor."
+    )
+    king = actor(facts, "King Frederik X")
+    assert {"King", "Majesty"} <= set(mention_texts(king))
+
+
+def test_legal_clipped_and_first_word_forms_of_an_organisation_are_one(extract: Extract) -> None:
+    facts = extract(
+        "Orbiton Dynamics, Inc. said on Monday it would hire 400 engineers. Orbiton Dynamics "
+        "makes drones, and Orbiton expects sales to double.\n\n"
+        "The Federal Reserve held rates steady. Traders expect the Fed to cut in June."
+    )
+    company = actor(facts, "Orbiton Dynamics, Inc.")
+    assert {"Orbiton Dynamics", "Orbiton"} <= set(mention_texts(company))
+    assert company.type == "organization"
+    assert "Fed" in mention_texts(actor(facts, "Federal Reserve"))
+    assert "Orbiton" not in names(facts) and "Fed" not in names(facts)
+
+
+def test_a_ticker_in_brackets_is_its_company(extract: Extract) -> None:
+    facts = extract(
+        "Halvorsen Shipping (NYSE: HSHP) reported a loss on Tuesday. Halvorsen Shipping "
+        "shares fell 6 percent."
+    )
+    assert "HSHP" in mention_texts(actor(facts, "Halvorsen Shipping"))
+    assert "HSHP" not in names(facts)
+
+
+def test_an_acronym_introduced_in_brackets_is_the_organisation(extract: Extract) -> None:
+    facts = extract(
+        "The Marine Accident Investigation Branch (MAIB) opened an inquiry. The MAIB said "
+        "its inspectors had boarded the ferry."
+    )
+    assert mention_texts(actor(facts, "Marine Accident Investigation Branch")).count("MAIB") == 2
+
+
+def test_ap_state_abbreviations_are_the_state(extract: Extract) -> None:
+    facts = extract(
+        "The plant in Peoria, Ill., will close, and a second site near Fresno, Calif., will "
+        "grow. Illinois officials were told on Monday. A third plant is in Kelowna, B.C."
+    )
+    illinois = actor(facts, "Illinois")
+    assert illinois.type == "place" and illinois.country == "US"
+    assert {"Ill.", "Illinois"} <= set(mention_texts(illinois))
+    assert actor(facts, "California").country == "US"
+    assert actor(facts, "British Columbia").country == "CA"
+    assert not {"Ill.", "Calif.", "B.C."} & names(facts)
+
+
+# ------------------------------------------------------------------ types
+
+
+def test_a_large_city_is_a_place(extract: Extract) -> None:
+    facts = extract("Talks resumed in Helsinki on Monday, and Stockholm sent two envoys.")
+    assert actor(facts, "Helsinki").type == "place"
+
+
+def test_an_acronym_is_an_organisation(extract: Extract) -> None:
+    facts = extract("Prices rose 3 percent, LSEG said in a note on Friday.")
+    assert actor(facts, "LSEG").type == "organization"
+
+
+def test_the_outlet_after_a_comma_in_a_byline_is_an_organisation(extract: Extract) -> None:
+    facts = extract(
+        "# Mill closes after 90 years\n\nBy Dana Whitcombe, Valley Business Now\n\n"
+        "The Harlow paper mill shut its doors on Friday, its owner said."
+    )
+    assert actor(facts, "Valley Business Now").type == "organization"
+    assert actor(facts, "Dana Whitcombe").type == "person"
+
+
+# ------------------------------------------------------------------ no actors
+
+
+def test_words_that_name_no_actor(extract: Extract) -> None:
+    facts = extract(
+        "Rovers won 3-1 at home, 90Min reported. Pro-Kremlin bloggers cheered, and "
+        "anti-Kremlin groups said Islam was not the issue. The Dover Mayor declined to "
+        "comment.\n\nMedia contact: press@rovers.example"
+    )
+    assert not {"Min", "Kremlin", "Islam", "Media", "Dover Mayor"} & names(facts)
+
+
+def test_a_score_is_no_part_of_a_club_name(extract: Extract) -> None:
+    facts = extract("Rovers beat United 2-1 on Saturday, and the fans stayed late.")
+    assert not any(any(c.isdigit() for c in name) for name in names(facts))
+
+
+# ------------------------------------------------------------------ names cut or cased
+
+
+def test_a_family_name_that_spells_a_pronoun_is_a_name(extract: Extract) -> None:
+    facts = extract(
+        "The physicist He Zhenyu said the result was robust. He Zhenyu will present it in "
+        "Geneva next week."
+    )
+    physicist = actor(facts, "He Zhenyu")
+    assert mention_texts(physicist, "pronoun") == []
+
+
+def test_a_dateline_in_capitals_gives_the_usual_spelling(extract: Extract) -> None:
+    facts = extract(
+        "HOUSTON — Refinery workers walked out on Monday, the union said. Talks in Houston "
+        "broke down late on Sunday."
+    )
+    assert actor(facts, "Houston").type == "place"
+    assert "HOUSTON" not in names(facts)
+
+
+def test_a_dateline_place_named_only_in_capitals_is_spelled_as_usual(extract: Extract) -> None:
+    facts = extract("NEW YORK — Stocks fell on Monday as oil prices climbed.")
+    assert "New York" in names(facts)
+
+
+def test_a_titled_mention_starts_after_the_possessive(extract: Extract) -> None:
+    facts = extract("Norway’s prime minister Jonas Gahr Store said the plan would work.")
+    titled = mention_texts(actor(facts, "Jonas Gahr Store"))
+    assert all(not text.startswith(("’s", "'s")) for text in titled)
+
+
+# ------------------------------------------------------------------ speakers
+
+
+def test_data_compiled_by_an_organisation_is_its_statement(extract: Extract) -> None:
+    facts = extract(
+        "Exports fell 4 percent in March, according to data compiled by LSEG. Imports rose."
+    )
+    lseg = actor(facts, "LSEG")
+    assert [q.speaker.id for q in facts.quotes if q.speaker] == [lseg.id]
+
+
+def test_he_after_a_coordinated_subject_is_the_paragraph_s_person(extract: Extract) -> None:
+    facts = extract(
+        "City coach Marco Benedetti praised his defence after the win over Ashford. Tom "
+        'Rhys and Kalu both scored before the break. He told reporters: "We were '
+        'patient today."'
+    )
+    assert speakers(facts)["We were patient toda"] == actor(facts, "Marco Benedetti").id
+
+
+# ------------------------------------------------------------------ end to end
+
+WIRE_STORY = """Harbor Freight Lines to cut 600 jobs as demand slows
+
+By Lena Okafor, Coastal Business Daily
+
+OAKLAND, Calif. — Harbor Freight Lines, Inc. (NYSE: HFL) said on Tuesday it would cut
+600 jobs and close its depot in Stockton, Calif., after shipping volumes fell for a third
+quarter.
+
+"This was the hardest decision of my career," chief executive Priya Raman told investors
+on a call. Raman said the company would keep its Oakland headquarters.
+
+Harbor Freight shares fell 5 percent in early trading. Volumes dropped 11 percent from a
+year earlier, according to data compiled by LSEG.
+
+The Teamsters union said it would fight the closure. Union leader Carlos Vega and his
+deputy Mia Tran met managers on Monday. He told reporters the talks had failed.
+"""
+
+
+def test_a_wire_story_through_the_api(client: TestClient) -> None:
+    response = client.post("/v1/extract", json={"text": WIRE_STORY, "published": "2024-05-14"})
+    assert response.status_code == 200
+    facts = Facts.model_validate(response.json())
+    by_name = {a.name: a for a in facts.actors}
+    company = by_name["Harbor Freight Lines, Inc."]
+    assert company.type == "organization"
+    assert {"HFL", "Harbor Freight"} <= set(mention_texts(company))
+    assert by_name["California"].type == "place"
+    assert by_name["Oakland"].type == "place"
+    assert "Calif." not in by_name and "OAKLAND" not in by_name
+    assert by_name["Coastal Business Daily"].type == "organization"
+    assert by_name["LSEG"].type == "organization"
+    raman = by_name["Priya Raman"]
+    said = {q.text[:20]: q.speaker for q in facts.quotes if q.speaker}
+    assert said["This was the hardest"].id == raman.id
+    # Every speaker that names an actor of the article carries its id.
+    for quote in facts.quotes:
+        if quote.speaker is not None and quote.speaker.id is None:
+            assert quote.speaker.name not in by_name
