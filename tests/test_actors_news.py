@@ -196,6 +196,23 @@ def test_he_after_a_coordinated_subject_is_the_paragraph_s_person(extract: Extra
     assert speakers(facts)["We were patient toda"] == actor(facts, "Marco Benedetti").id
 
 
+def test_a_participle_after_a_relative_clause_is_the_main_subject_s(extract: Extract) -> None:
+    facts = extract(
+        "Mayor Ruth Alvarez was defensive about firing a contractor who said he was "
+        'underpaid, saying, "He never finished the job."'
+    )
+    assert speakers(facts)["He never finished th"] == actor(facts, "Ruth Alvarez").id
+
+
+def test_they_inside_a_group_s_sentence_is_the_group(extract: Extract) -> None:
+    facts = extract(
+        "The pilots' union is seeking to contrast its offer with what they call the "
+        'airline\'s "insulting proposal."'
+    )
+    [quote] = [q for q in facts.quotes if q.text.startswith("insulting")]
+    assert quote.speaker is not None and "union" in quote.speaker.name
+
+
 # ------------------------------------------------------------------ end to end
 
 WIRE_STORY = """Harbor Freight Lines to cut 600 jobs as demand slows

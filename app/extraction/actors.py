@@ -83,14 +83,21 @@ class ActorIndex:
         """The one actor that the text names: its full name, a name mention, or a person's
         surname (`El-Erian` for `Mohamed El-Erian`); None when no actor or several fit."""
         key = name_key(text)
-        fitting = [
+        by_name = [
             actor
             for actor in self.actors
-            if key in {name_key(m.text) for m in actor.mentions if m.kind == "name"}
-            or key == name_key(actor.name)
-            or (actor.type == "person" and key == name_key(actor.name.split()[-1]))
+            if key == name_key(actor.name)
+            or key in {name_key(m.text) for m in actor.mentions if m.kind == "name"}
         ]
-        return fitting[0] if len(fitting) == 1 else None
+        by_surname = [
+            actor
+            for actor in self.actors
+            if actor.type == "person" and key == name_key(actor.name.split()[-1])
+        ]
+        for fitting in (by_name, by_surname):
+            if len(fitting) == 1:
+                return fitting[0]
+        return None
 
     def people_before(self, i: int, limit: int = 3) -> list[Actor]:
         """Up to `limit` distinct people mentioned before body token i, the nearest first

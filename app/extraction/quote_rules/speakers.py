@@ -68,6 +68,16 @@ def _compiled_by(head: Token, actors: ActorIndex) -> Actor | None:
     return None
 
 
+def _group_subject(pronoun: Token) -> Token | None:
+    """`Clinton's campaign is seeking to contrast … with what they call …`: `they` in a
+    clause inside a sentence whose subject is a group noun is that group."""
+    for verb in pronoun.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i != pronoun.i and subject.pos_ == "NOUN":
+            return subject if subject.tag_ == "NN" else None
+    return None
+
+
 def speaker_of(head: Token, actors: ActorIndex) -> SpeakerRef | None:
     """The actor the source stands for (pronouns and descriptions resolved by the actor
     index), else the description itself as an unnamed source."""
@@ -79,11 +89,14 @@ def speaker_of(head: Token, actors: ActorIndex) -> SpeakerRef | None:
     )
     if actor is not None:
         return SpeakerRef(id=actor.id, name=actor.name)
+    if head.lower_ == "they" and (group := _group_subject(head)) is not None:
+        return speaker_of(group, actors)
     if head.pos_ == "PRON":
         return None
     # A name the actor rules did not tie to this token still names an actor of the article.
     core = noun_core(head)
-    named = (actors.named(core.text) or actors.named(head.text)) if head.pos_ == "PROPN" else None
+    capitalised = head.pos_ == "PROPN" or head.text[:1].isupper()
+    named = (actors.named(core.text) or actors.named(head.text)) if capitalised else None
     if named is not None:
         return SpeakerRef(id=named.id, name=named.name)
     return SpeakerRef(id=None, name=core.text)
