@@ -32,6 +32,7 @@ from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spell
 from app.extraction.actor_rules.lexicon import (
     CREED_ENDINGS,
     ENTITY_TYPES,
+    EVENT_HEADS,
     FAITHS,
     GENERATIONS,
     NUMERIC_ENTITIES,
@@ -39,6 +40,7 @@ from app.extraction.actor_rules.lexicon import (
     ROYAL_TITLES,
     TIME_ZONES,
     TITLE_WORDS,
+    WORK_NOUNS,
     Gender,
 )
 from app.extraction.actor_rules.spans import (
@@ -146,9 +148,10 @@ class _Surface:
 
 def _surfaces(doc: Doc) -> dict[str, _Surface]:
     surfaces: dict[str, _Surface] = {}
+    covered: set[int] = set()  # tokens a name took beyond its entity
     for entity in doc.ents:
         label = ENTITY_TYPES.get(entity.label_)
-        if label is None:
+        if label is None or entity.start in covered:
             continue
         name = clean_name(entity, person=label == "person")
         if name is None or (len(name) == 1 and _not_a_name(name[0])):
@@ -163,6 +166,7 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         )
         if (typing.type if typing else label) == "organization":
             name = complete_organization(name)
+            covered.update(range(entity.end, name.end))
         region = abbreviated_region(name.text)
         key = name_key(region.name if region is not None else without_legal_form(name.text))
         surface = surfaces.setdefault(key, _Surface(key))
@@ -223,6 +227,22 @@ def _not_a_name(token: Token) -> bool:
         or word in FAITHS
         or word.endswith(CREED_ENDINGS)
     )
+
+
+def _names_a_thing(surface: _Surface) -> bool:
+    """Whether the name is an event's (`Taipei Lantern Festival`, `Operation Clambake`) or
+    follows a noun for a work or a product (`the film Easy Rider`, `the graphic novel
+    Angel Catbird`, `the browser Firefox`)."""
+    for span in surface.spans:
+        doc = span.doc
+        if span[-1].lower_ in EVENT_HEADS or (len(span) > 1 and span[0].lower_ == "operation"):
+            return True
+        # Not a noun after the name: `the Tom Cruise video` is about him, `the Pfizer
+        # vaccine` made by it.
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text.islower() and before.lower_ in WORK_NOUNS:
+            return True
+    return False
 
 
 def _capitalised_word(surface: _Surface, people: _PersonWords) -> bool:
@@ -485,7 +505,7 @@ def group_names(doc: Doc) -> list[Draft]:
     typed = {
         key: (s, _resolve(s, people_words, starts))
         for key, s in surfaces.items()
-        if not _capitalised_word(s, people_words)
+        if not _capitalised_word(s, people_words) and not _names_a_thing(s)
     }
     _add_missed(doc, typed)
     people = [s for s, t in typed.values() if t.type == "person" and s.spans]

@@ -36,6 +36,26 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Head nouns of institutions whose names go on with `of` or `for` (`Ministry of Culture`,
+# `Council for the Welfare of Immigrants`).
+INSTITUTION_HEADS = _words(
+    """council foundation ministry department institute university association society
+    commission committee agency office board bureau center centre school college academy
+    league alliance union federation movement fund court museum church"""
+)
+# Last words of the names of events (`Lantern Festival`, `World Cup`), which are no actors.
+EVENT_HEADS = _words(
+    """festival fair expo exhibition conference summit games olympics cup championship
+    championships tournament marathon awards"""
+)
+# Nouns for things people make, use or watch: a name after one (`the film Easy Rider`,
+# `the browser Firefox`) is a work or a product, no actor.
+WORK_NOUNS = _words(
+    """film movie documentary novel book memoir album song single series sitcom show
+    musical opera play game video browser app software console smartphone phone car
+    vaccine drug brand product painting sculpture"""
+)
+
 # Words that make the phrase before a name a title or role (`Foreign Minister`, `Japanese
 # counterpart`, `campaign manager`), and that the model sometimes tags as part of a
 # PERSON entity, where they are no part of the name.

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from app.extraction.actor_rules.lexicon import (
     DETERMINERS,
     GENERATIONS,
+    INSTITUTION_HEADS,
     PREFIXES,
     ROYAL_TITLES,
     SUFFIX_WORDS,
@@ -134,7 +135,8 @@ def complete_person(name: Span) -> Span:
 
 def complete_organization(name: Span) -> Span:
     """An organisation's name the model cut short at the front (`Duma` of `State Duma`)
-    takes back the unlabelled capitalised words that are compounds of it."""
+    takes back the unlabelled capitalised words that are compounds of it, and the `of`
+    phrase the model cut off its end."""
     doc, start = name.doc, name.start
     while (
         start > 0
@@ -146,7 +148,28 @@ def complete_organization(name: Span) -> Span:
         and doc[start - 1].lower_ not in TITLE_WORDS
     ):
         start -= 1
-    return doc[start : name.end]
+    return doc[start : _of_phrase_end(name)]
+
+
+def _of_phrase_end(name: Span) -> int:
+    """Where an institution's name ends that the model cut before its `of` or `for` phrase:
+    `Joint Council` + `for the Welfare of Immigrants`, `Ministry` + `of Culture and Sports`.
+    Only after a head noun of institutions, and only over capitalised words."""
+    doc, end = name.doc, name.end
+    if name[-1].lower_ not in INSTITUTION_HEADS:
+        return end
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "on"):
+        start = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        stop = start
+        while stop < len(doc) and (
+            (doc[stop].text[:1].isupper() and doc[stop].is_alpha and not doc[stop].is_sent_start)
+            or (doc[stop].lower_ in ("and", "&") and stop + 1 < len(doc) and doc[stop + 1].is_title)
+        ):
+            stop += 1
+        if stop == start or doc[stop - 1].lower_ in ("and", "&"):
+            break
+        end = stop
+    return end
 
 
 def name_key(text: str) -> str:
