@@ -423,8 +423,13 @@ def _initials(key: str) -> str:
 def _shorter_form_of(short: Draft, long: Draft) -> bool:
     """`Kyodo` of `Kyodo News`, `Intelligence Committee` of `House Intelligence Committee`,
     `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`, `Fed` of
-    `Federal Reserve`; for organisations only (`Mexico` is not `Mexico City`)."""
+    `Federal Reserve`; for organisations (`Mexico` is not `Mexico City`), and for places
+    only where a state or country follows (`Washington D.C.`)."""
     a, b = words(short.name), words(long.name)
+    if short.type == "place" == long.type and len(a) < len(b) and b[: len(a)] == a:
+        # `Washington` of `Washington D.C.`: a place named with its state after it.
+        rest = " ".join(b[len(a) :])
+        return bool(abbreviated_region(rest) or region_country(rest) or country_code(rest))
     if short.type != "organization" or long.type != "organization" or len(a) >= len(b):
         return False
     if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):

@@ -262,6 +262,8 @@ CREDIT_ORG_WORDS = frozenset(
     | {"photo", "photos", "images", "pictures", "staff", "wire", "service", "pool"}
     | {"presse", "commons", "media", "tv", "online"}
 )
+# Words that label a credit after a caption (`… in Washington. Image: Jane Roe`).
+CREDIT_LABELS = frozenset({"image", "photo", "picture", "video", "audio", "credit", "source"})
 # Trailing words of a photo credit that say what was credited, not who.
 CREDIT_SUFFIXES = frozenset({"photo", "photos", "file", "pool", "handout", "via"})
 

@@ -9,6 +9,7 @@ from cleanco import basename
 from spacy.tokens import Span, Token
 
 from app.extraction.actor_rules.lexicon import (
+    CREDIT_LABELS,
     DETERMINERS,
     GENERATIONS,
     INSTITUTION_HEADS,
@@ -23,6 +24,7 @@ from app.extraction.document import ArticleDoc
 # What a markdown link or emphasis leaves when the scraper keeps it: `[Bloomberg](#)`.
 _MARKUP = re.compile(r"[\[\]()#*_<>|]|https?:|www\.")
 _JOINERS = re.compile(r"[-/–]")
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)'s\s+(?=\w)")
 _SCORE = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 
@@ -51,6 +53,10 @@ def royal_name(span: Span) -> bool:
     and perhaps a regnal number, the way monarchs are named."""
     rest = [t.lower_ for t in span[1:] if t.lower_ not in GENERATIONS]
     return span[0].lower_ in ROYAL_TITLES and len(rest) == 1
+
+
+def _before_colon(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
 
 
 def clean_name(span: Span, *, person: bool) -> Span | None:
@@ -85,6 +91,8 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
         or (not person and doc[end - 1].lower_ in TITLE_WORDS)
     ):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in CREDIT_LABELS and _before_colon(doc[end - 1]):
+        end -= 1  # `Washington D.C. Image:`, where a caption's credit follows
     if end - start > 3 and _SCORE.match(doc[end - 3 : end].text):
         end -= 3  # `Arsenal 2-1`: a score is no part of a club's name
     name = doc[start:end]
@@ -173,9 +181,11 @@ def _of_phrase_end(name: Span) -> int:
 
 
 def name_key(text: str) -> str:
-    """How names are compared: case, curly apostrophes, spacing and the `-` or `/` that
-    join parts (`Washington Post-ABC News`, `Washington Post/ABC News`) do not count."""
-    return " ".join(_JOINERS.sub(" ", text.replace("’", "'").lower()).split())
+    """How names are compared: case, spacing, the `-` or `/` that join parts (`Washington
+    Post-ABC News`, `Washington Post/ABC News`) and a possessive inside the name (`New
+    People's Party`, `New People Party`) do not count."""
+    text = _INNER_POSSESSIVE.sub(" ", text.replace("’", "'"))
+    return " ".join(_JOINERS.sub(" ", text.lower()).split())
 
 
 def without_legal_form(name: str) -> str:
