@@ -35,6 +35,7 @@ from app.extraction.actor_rules.lexicon import (
     EVENT_HEADS,
     FAITHS,
     GENERATIONS,
+    INSTITUTION_HEADS,
     NUMERIC_ENTITIES,
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
@@ -434,10 +435,21 @@ def _shorter_form_of(short: Draft, long: Draft) -> bool:
         return False
     if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):
         return True
+    if nationality_country(b[0]) and b[1 : 1 + len(a)] == a:
+        return True  # `Supreme Court` of `Italian Supreme Court of Cassation`
+    if len(a) == 1 and a[0] in INSTITUTION_HEADS and b[-1] == a[0]:
+        return True  # `the Court` of `the Supreme Court`
     if len(a) == 1 and len(b) > 1 and len(a[0]) >= _SHORTEST_CLIPPING and b[0].startswith(a[0]):
         return True  # `the Fed` of `the Federal Reserve`
+    return _abbreviates(short, long)
+
+
+def _abbreviates(short: Draft, long: Draft) -> bool:
+    """`EU` of `European Union`: the short name spells the long one's initials."""
     letters = short.name.replace(".", "")
-    return len(a) == 1 and letters.isupper() and letters.lower() == _initials(long.name.lower())
+    return (
+        " " not in letters and letters.isupper() and letters.lower() == _initials(long.name.lower())
+    )
 
 
 def _part_of_name(short: Draft, long: Draft) -> bool:
@@ -468,6 +480,9 @@ def _absorb_shorter(drafts: list[Draft], stands_for: Callable[[Draft, Draft], bo
         keys.add(parts[0][:_SHORTEST_CLIPPING])
         pool = {id(d): d for key in keys for d in by_key.get(key, [])}
         longer = [d for d in pool.values() if d is not draft and stands_for(draft, d)]
+        # `USI` beside `University of Southern Indiana` and `USI Art Collections`: the name
+        # it abbreviates.
+        longer = [d for d in longer if _abbreviates(draft, d)] or longer
         if len(longer) == 1:
             longer[0].absorb(draft)
         else:
