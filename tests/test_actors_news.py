@@ -105,6 +105,54 @@ def test_ap_state_abbreviations_are_the_state(extract: Extract) -> None:
     assert not {"Ill.", "Calif.", "B.C."} & names(facts)
 
 
+def test_an_institution_s_name_keeps_its_of_phrase(extract: Extract) -> None:
+    facts = extract(
+        "Lawyers at the Joint Council for the Welfare of Migrants criticised the plan, and "
+        "the Ministry of Culture and Sports said it would review it."
+    )
+    assert {
+        "Joint Council for the Welfare of Migrants",
+        "Ministry of Culture and Sports",
+    } <= names(facts)
+    assert not {"Joint Council", "Ministry"} & names(facts)
+
+
+def test_a_possessive_inside_a_name_does_not_split_it(extract: Extract) -> None:
+    facts = extract(
+        "The Free People's Alliance won six seats. Free People Alliance leaders celebrated, "
+        "and the FPA said it would join the coalition."
+    )
+    alliance = [a for a in facts.actors if "Alliance" in a.name]
+    assert len(alliance) == 1
+    assert "FPA" in mention_texts(alliance[0])
+
+
+def test_an_acronym_joins_the_name_it_abbreviates(extract: Extract) -> None:
+    facts = extract(
+        "The University of Northern Vermont opened a gallery. UNV Art Collections lent 40 "
+        "prints, and UNV said more would follow."
+    )
+    assert "UNV" in mention_texts(actor(facts, "University of Northern Vermont"))
+    assert "UNV" not in names(facts)
+
+
+def test_a_court_under_its_nationality_and_alone_is_one(extract: Extract) -> None:
+    facts = extract(
+        "The Portuguese Supreme Court of Justice ruled on Monday. The Supreme Court said "
+        "the tax was unlawful, and the Court ordered a refund."
+    )
+    court = actor(facts, "Portuguese Supreme Court of Justice")
+    assert {"Supreme Court", "Court"} <= set(mention_texts(court))
+
+
+def test_a_city_named_with_its_state_is_the_city(extract: Extract) -> None:
+    facts = extract(
+        "The summit was held in Washington D.C. on Monday. Delegates left Washington on Wednesday."
+    )
+    places = [a for a in facts.actors if a.name.startswith("Washington")]
+    assert len(places) == 1
+
+
 # ------------------------------------------------------------------ types
 
 
@@ -137,6 +185,23 @@ def test_words_that_name_no_actor(extract: Extract) -> None:
         "comment.\n\nMedia contact: press@rovers.example"
     )
     assert not {"Min", "Kremlin", "Islam", "Media", "Dover Mayor"} & names(facts)
+
+
+def test_events_and_works_are_no_actors(extract: Extract) -> None:
+    facts = extract(
+        "Thousands attended the Harbourside Lantern Festival on Saturday. Organisers showed "
+        "the film Silver Harbour, and police ran Operation Lantern to manage the crowds."
+    )
+    assert not {"Harbourside Lantern Festival", "Silver Harbour", "Operation Lantern"} & names(
+        facts
+    )
+
+
+def test_a_caption_credit_label_is_no_part_of_a_name(extract: Extract) -> None:
+    facts = extract(
+        "Delegates met in Geneva on Monday.\n\nThe conference centre in Geneva Image: Jane Roe."
+    )
+    assert "Geneva Image" not in names(facts)
 
 
 def test_a_score_is_no_part_of_a_club_name(extract: Extract) -> None:

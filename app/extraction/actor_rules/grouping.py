@@ -469,7 +469,10 @@ def _absorb_shorter(drafts: list[Draft], stands_for: Callable[[Draft, Draft], bo
     for draft in drafts:
         draft.choose_name()
         parts = words(draft.name)
-        for key in {parts[0], parts[-1], parts[0][:_SHORTEST_CLIPPING]}:
+        keys = {parts[0], parts[-1], parts[0][:_SHORTEST_CLIPPING]}
+        if nationality_country(parts[0]) and len(parts) > 1:
+            keys.add(parts[1])  # `Supreme Court` of `Italian Supreme Court of Cassation`
+        for key in keys:
             by_key.setdefault(key, []).append(draft)
         for key in {_initials(name_key(draft.name))}:
             by_key.setdefault(key, []).append(draft)
