@@ -48,6 +48,7 @@ from app.extraction.actor_rules.spans import (
     clean_name,
     complete_organization,
     complete_person,
+    hosted_institution,
     name_key,
     person_words,
     royal_name,
@@ -165,15 +166,18 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
             or typing_by_apposition(name)
             or typing_by_gazetteer(name, label)
         )
+        names = [name]
         if (typing.type if typing else label) == "organization":
             name = complete_organization(name)
             covered.update(range(entity.end, name.end))
-        region = abbreviated_region(name.text)
-        key = name_key(region.name if region is not None else without_legal_form(name.text))
-        surface = surfaces.setdefault(key, _Surface(key))
-        surface.spans.append(name)
-        surface.labels[label] += 1
-        surface.typing = surface.typing or typing
+            names = list(hosted_institution(name) or [name])
+        for name in names:
+            region = abbreviated_region(name.text)
+            key = name_key(region.name if region is not None else without_legal_form(name.text))
+            surface = surfaces.setdefault(key, _Surface(key))
+            surface.spans.append(name)
+            surface.labels[label] += 1
+            surface.typing = surface.typing or typing
     for name, typing in [*_named_by_apposition(doc), *_royals_named(doc)]:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)

@@ -180,6 +180,21 @@ def _of_phrase_end(name: Span) -> int:
     return end
 
 
+def hosted_institution(name: Span) -> tuple[Span, Span] | None:
+    """`Block Museum of Art at Northwestern University`: an institution housed in another
+    that the text names with it; the two names, or None."""
+    doc = name.doc
+    for token in name[1:-1]:
+        if token.lower_ != "at" or name[0].lower_ == "university":
+            continue
+        host = doc[token.i + 1 : name.end]
+        if host[0].lower_ == "the":
+            host = host[1:]
+        if len(host) and host[-1].lower_ in INSTITUTION_HEADS and host[0].is_title:
+            return doc[name.start : token.i], host
+    return None
+
+
 def name_key(text: str) -> str:
     """How names are compared: case, spacing, the `-` or `/` that join parts (`Washington
     Post-ABC News`, `Washington Post/ABC News`) and a possessive inside the name (`New
