@@ -30,6 +30,7 @@ from app.extraction.actor_rules.entity_types import (
 )
 from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spelling
 from app.extraction.actor_rules.lexicon import (
+    COMPASS_POINTS,
     CREED_ENDINGS,
     ENTITY_TYPES,
     EVENT_HEADS,
@@ -432,9 +433,13 @@ def _shorter_form_of(short: Draft, long: Draft) -> bool:
     only where a state or country follows (`Washington D.C.`)."""
     a, b = words(short.name), words(long.name)
     if short.type == "place" == long.type and len(a) < len(b) and b[: len(a)] == a:
-        # `Washington` of `Washington D.C.`: a place named with its state after it.
+        # `Washington` of `Washington D.C.`: a place named with its state after it; `the
+        # North` of `North Korea`, once the country is named.
         rest = " ".join(b[len(a) :])
-        return bool(abbreviated_region(rest) or region_country(rest) or country_code(rest))
+        compass = a[0] in COMPASS_POINTS and len(a) == 1 and len(b) == 2
+        return compass or bool(
+            abbreviated_region(rest) or region_country(rest) or country_code(rest)
+        )
     if short.type != "organization" or long.type != "organization" or len(a) >= len(b):
         return False
     if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):

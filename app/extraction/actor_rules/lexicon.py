@@ -28,6 +28,9 @@ NUMERIC_ENTITIES = frozenset(
 FAITHS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"})
 CREED_ENDINGS = ("ism", "isms", "phobia")
 
+# `the North` stands for `North Korea` once the country is named.
+COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
+
 # Time zones that wire copy capitalises and the model takes for organisations (`10 a.m. GMT`).
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "msk"})
 
