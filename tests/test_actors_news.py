@@ -175,6 +175,26 @@ def test_the_outlet_after_a_comma_in_a_byline_is_an_organisation(extract: Extrac
     assert actor(facts, "Dana Whitcombe").type == "person"
 
 
+def test_countries_playing_a_match_are_teams(extract: Extract) -> None:
+    facts = extract(
+        "Norway beat Denmark 2-1 in the qualifier in Oslo on Tuesday. Denmark had more of "
+        "the ball, but Norway scored twice after the break."
+    )
+    assert actor(facts, "Norway").type == "organization"
+    assert actor(facts, "Denmark").type == "organization"
+    assert actor(facts, "Oslo").type == "place"
+
+
+def test_the_north_and_the_dprk_are_north_korea(extract: Extract) -> None:
+    facts = extract(
+        "North Korea fired two missiles on Sunday, and South Korea raised its alert level. "
+        "The DPRK said the tests were routine. The South called the North reckless."
+    )
+    north = actor(facts, "North Korea")
+    assert {"DPRK", "North"} <= set(mention_texts(north))
+    assert "South" in mention_texts(actor(facts, "South Korea"))
+
+
 # ------------------------------------------------------------------ no actors
 
 

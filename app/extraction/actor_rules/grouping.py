@@ -8,6 +8,7 @@ the full one, the names of one country one another.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,9 +38,11 @@ from app.extraction.actor_rules.lexicon import (
     FAITHS,
     GENERATIONS,
     INSTITUTION_HEADS,
+    LOCATIVE_PREPOSITIONS,
     NUMERIC_ENTITIES,
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
+    SPORT_WORDS,
     TIME_ZONES,
     TITLE_WORDS,
     WORK_NOUNS,
@@ -61,6 +64,8 @@ from app.models import ActorType, Mention, Role
 # How common (Zipf scale: 4 is once in 100,000 words) a word must be for a capitalised
 # common noun at the start of a sentence to be read as that noun rather than a name.
 _COMMON_ZIPF = 4.0
+# A match score: `2-1`, `1–0`.
+_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 # Shortest clipped word that stands for a longer one (`Fed` for `Federal`).
 _SHORTEST_CLIPPING = 3
 # Longest acronym: a longer word in capitals is a dateline's or a headline's.
@@ -529,6 +534,27 @@ def _place_spellings(surface: _Surface) -> list[str]:
     return spellings
 
 
+def _plays(span: Span) -> bool:
+    """Whether a place's name acts in a sentence of a sports report, not as where it
+    happens: `Belgium faced Panama at the Fisht Stadium in Sochi` (Belgium, Panama)."""
+    sentence = span.sent
+    sporting = _SCORE.search(sentence.text) or any(
+        t.lower_ in SPORT_WORDS for t in sentence if not t.ent_type_
+    )
+    root = span.root
+    located = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    return bool(sporting) and not located
+
+
+def _teams(drafts: Iterable[Draft]) -> None:
+    """Countries and cities that act as teams in most of their mentions are teams."""
+    for draft in drafts:
+        if draft.type != "place" or draft.kind == "region" or not draft.names:
+            continue
+        if 2 * sum(_plays(span) for span in draft.names) >= len(draft.names):
+            draft.type, draft.kind = "organization", "team"
+
+
 def group_names(doc: Doc) -> list[Draft]:
     """The article body's actors from its named entities, each with its name mentions."""
     surfaces = _surfaces(doc)
@@ -551,6 +577,7 @@ def group_names(doc: Doc) -> list[Draft]:
             others.append(draft)
     drafts = _absorb_shorter(_people(people), _part_of_name)
     drafts += _absorb_shorter(_one_per_country(others), _shorter_form_of)
+    _teams(drafts)
     for draft in drafts:
         draft.choose_name()
     return sorted(drafts, key=lambda d: d.first)

@@ -39,6 +39,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Words of a sports report: a country or city acting in a sentence with one of them (or
+# with a score) is its team (`Sweden defeated South Korea 1–0`).
+SPORT_WORDS = _words(
+    """match game goal goals penalty striker midfielder goalkeeper defender referee
+    kick-off half-time halftime fixture derby qualifier equaliser equalizer"""
+)
+# Prepositions that make a place where something happens, not who acts.
+LOCATIVE_PREPOSITIONS = _words("in at from near to into across around outside inside")
+
 # Head nouns of institutions whose names go on with `of` or `for` (`Ministry of Culture`,
 # `Council for the Welfare of Immigrants`).
 INSTITUTION_HEADS = _words(
