@@ -49,6 +49,8 @@ def _prepare(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.logs import log_config
+
     settings = get_settings()
     uvicorn.run(
         "app.api.main:create_app",
@@ -57,6 +59,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         workers=args.workers or settings.workers,
         log_level=settings.log_level,
+        log_config=log_config(settings.log_level),
         access_log=False,
         timeout_graceful_shutdown=10,
     )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 
 from app.api import examples
 from app.api.deps import EncodedFactsDep, FactsDep, StoreDep
@@ -40,13 +41,17 @@ NOT_FOUND = {**NOT_MODIFIED, **problem_responses(404, 422, 500, 503)}
 Fact = TypeVar("Fact", Quote, Actor, DateMention)
 
 
-def _fact_id(description: str, example: str) -> object:
-    return Path(pattern=ID_PATTERN, description=description, examples=[example])
+def _fact_id(description: str, example: dict[str, Any]) -> object:
+    return Path(
+        pattern=ID_PATTERN,
+        description=description,
+        openapi_examples=examples.path_example(example["id"]),
+    )
 
 
-QuoteId = Annotated[str, _fact_id("The quote's id.", "q1")]
-ActorId = Annotated[str, _fact_id("The actor's id (a slug of its name).", "sergei-lavrov")]
-DateId = Annotated[str, _fact_id("The date mention's id.", "d1")]
+QuoteId = Annotated[str, _fact_id("The quote's id.", examples.QUOTE)]
+ActorId = Annotated[str, _fact_id("The actor's id (a slug of its name).", examples.ACTOR)]
+DateId = Annotated[str, _fact_id("The date mention's id.", examples.DATE)]
 
 
 def _one(request: Request, facts: Sequence[Fact], fact_id: str, kind: str) -> Response:
@@ -209,6 +214,10 @@ async def list_dates(
         None
     ),
 ) -> Response:
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise RequestValidationError(
+            [{"type": "date_order", "loc": ("query", "from"), "msg": "`from` is after `to`."}]
+        )
     dates = [
         mention
         for mention in facts.dates
