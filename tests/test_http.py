@@ -319,3 +319,15 @@ def test_gzip_body_is_real_gzip(client: TestClient, article: str) -> None:
     with client.stream("GET", f"{article}/quotes", headers={"Accept-Encoding": "gzip"}) as raw:
         compressed = b"".join(raw.iter_raw())
     assert gzip.decompress(compressed).startswith(b'{"items"')
+
+
+def test_an_id_from_a_long_headline_ends_on_a_whole_word(client: TestClient) -> None:
+    title = (
+        "Regional council approves sweeping overhaul of public transport network "
+        "after marathon overnight session"
+    )
+    body = {"text": "The council met on Monday.", "title": title, "published": "2024-03-08"}
+    article_id = client.post("/v1/extract", json=body).json()["article"]["id"]
+    assert article_id == (
+        "regional-council-approves-sweeping-overhaul-of-public-transport-network-after"
+    )
