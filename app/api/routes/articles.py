@@ -196,7 +196,7 @@ def _overlaps(mention: DateMention, start: dt.date | None, end: dt.date | None) 
     summary="List an article's date mentions",
     description=(
         "Temporal expressions in reading order with TIMEX3 values. `from` and `to` keep the "
-        "mentions whose resolved interval overlaps [from, to]."
+        "mentions whose resolved interval overlaps [from, to]; `from` after `to` is a 422."
     ),
     operation_id="listDates",
     response_model=Page[DateMention],
@@ -230,8 +230,8 @@ async def list_dates(
     "/{article_id}/timeline",
     summary="List an article's dated statements in time order",
     description=(
-        "Each date mention with a resolved interval, earliest first, with its sentence and the "
-        "actors and quotes in that sentence."
+        "Each date mention with a resolved interval, earliest first, with its sentence, the "
+        "actors in that sentence and the quotes said then (whose `said_on` it is)."
     ),
     operation_id="getTimeline",
     response_model=Page[TimelineEntry],
