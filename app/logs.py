@@ -30,6 +30,23 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line)
 
 
+_LOGGED = "__newsfacts_logged__"
+
+
+def mark_logged(error: BaseException) -> None:
+    """Say that `error`'s traceback is in the log already, with the request it failed."""
+    setattr(error, _LOGGED, True)
+
+
+class SkipLoggedErrors(logging.Filter):
+    """Starlette re-raises an error after its 500 is sent, and the server logs it again:
+    that second traceback is dropped when the application has logged the first."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not getattr(error, _LOGGED, False)
+
+
 def log_config(level: str) -> dict[str, Any]:
     """A `logging.config.dictConfig` for the server (uvicorn takes it as `log_config`): our
     loggers and uvicorn's at `level`, any other library's warnings, all as JSON on stderr."""
@@ -38,6 +55,7 @@ def log_config(level: str) -> dict[str, Any]:
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": JsonFormatter}},
+        "filters": {"skip_logged_errors": {"()": SkipLoggedErrors}},
         "handlers": {
             "stderr": {
                 "class": "logging.StreamHandler",
@@ -48,8 +66,8 @@ def log_config(level: str) -> dict[str, Any]:
         "root": {"handlers": ["stderr"], "level": "WARNING"},
         "loggers": {
             "uvicorn": {"level": level},
-            "uvicorn.error": {"level": level},
+            "uvicorn.error": {"level": level, "filters": ["skip_logged_errors"]},
             "uvicorn.access": {"level": level},
-            "newsfacts": {"level": level},
+            "newsfacts": {"level": level, "propagate": True},
         },
     }

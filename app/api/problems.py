@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.logs import mark_logged
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://newsfacts.dev/problems/"
 
@@ -143,6 +145,7 @@ async def _on_validation_error(request: Request, error: Exception) -> JSONRespon
 
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+    mark_logged(error)
     return problem_response(
         request, 500, "The server failed to answer this request; it has been logged."
     )
