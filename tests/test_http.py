@@ -331,3 +331,10 @@ def test_an_id_from_a_long_headline_ends_on_a_whole_word(client: TestClient) -> 
     assert article_id == (
         "regional-council-approves-sweeping-overhaul-of-public-transport-network-after"
     )
+
+
+def test_head_on_a_post_only_route_is_a_405_without_a_body(client: TestClient) -> None:
+    response = client.head("/v1/extract")
+    assert response.status_code == 405
+    assert response.content == b""
+    assert response.headers["allow"] == "POST"

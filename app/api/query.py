@@ -27,10 +27,11 @@ def _query_parameters(route: APIRoute) -> frozenset[str]:
 
 
 async def strict_query(request: Request) -> None:
-    """A dependency of every route: each query parameter is declared, and given once (no
-    route takes a list)."""
+    """A dependency of every route: each query parameter of an operation of the API is
+    declared, and given once (no operation takes a list). The documentation pages are left
+    alone (Swagger UI's OAuth redirect takes what the identity provider sends)."""
     route = request.scope.get("route")
-    if not isinstance(route, APIRoute) or not request.query_params:
+    if not isinstance(route, APIRoute) or not route.include_in_schema or not request.query_params:
         return
     known = _query_parameters(route)
     takes = ", ".join(f"`{name}`" for name in sorted(known)) or "none"
