@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -11,7 +12,6 @@ from fastapi.testclient import TestClient
 from app.api.main import create_app
 from app.models import Facts
 from app.settings import get_settings
-from tests.conftest import wait_until_ready
 from tests.test_api import assert_problem
 
 ARTICLES = "/v1/articles"
@@ -213,12 +213,15 @@ def test_cors_is_off_by_default(client: TestClient) -> None:
     assert "access-control-allow-origin" not in response.headers
 
 
-def test_cors_origins_come_from_a_setting(client: TestClient) -> None:
-    settings = get_settings().model_copy(update={"cors_origins": ["https://news.example"]})
+def _with_cors(client: TestClient, origins: list[str]) -> TestClient:
+    """A client of the loaded service, allowing `origins`."""
+    settings = get_settings().model_copy(update={"cors_origins": origins})
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
-    runtime_with_cors = type(runtime)(**{**vars(runtime), "settings": settings})
-    with TestClient(create_app(runtime=runtime_with_cors)) as cors_client:
-        wait_until_ready(cors_client)
+    return TestClient(create_app(runtime=replace(runtime, settings=settings)))
+
+
+def test_cors_origins_come_from_a_setting(client: TestClient) -> None:
+    with _with_cors(client, ["https://news.example"]) as cors_client:
         allowed = cors_client.get(ARTICLES, headers={"Origin": "https://news.example"})
         assert allowed.headers["access-control-allow-origin"] == "https://news.example"
         other = cors_client.get(ARTICLES, headers={"Origin": "https://elsewhere.example"})
@@ -338,3 +341,10 @@ def test_head_on_a_post_only_route_is_a_405_without_a_body(client: TestClient) -
     assert response.status_code == 405
     assert response.content == b""
     assert response.headers["allow"] == "POST"
+
+
+def test_cors_headers_reach_the_whole_facts_document(client: TestClient, article: str) -> None:
+    with _with_cors(client, ["*"]) as cors_client:
+        facts = cors_client.get(f"{article}/facts", headers={"Origin": "https://a.example"})
+        assert facts.status_code == 200
+        assert facts.headers["access-control-allow-origin"] == "*"

@@ -130,10 +130,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(extract.router)
-    # Outermost last: access log, HEAD, CORS, the facts hot path, the body limit, then gzip
-    # for everything else.
+    # Outermost last: access log, CORS (when allowed), the facts hot path (a GET of it passes
+    # no other layer), HEAD, the body limit, then gzip for everything else.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(BodyLimitMiddleware, limit=runtime.settings.max_body_bytes)
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(FactsHotPathMiddleware, runtime=runtime)
     if runtime.settings.cors_origins:
         app.add_middleware(
@@ -143,6 +144,5 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
             expose_headers=["ETag", "X-Request-ID", "Retry-After"],
         )
-    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(AccessLogMiddleware, writer=access_log)
     return app
