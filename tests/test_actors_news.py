@@ -145,6 +145,16 @@ def test_a_court_under_its_nationality_and_alone_is_one(extract: Extract) -> Non
     assert {"Supreme Court", "Court"} <= set(mention_texts(court))
 
 
+def test_a_church_and_its_faith_s_name_are_one(extract: Extract) -> None:
+    facts = extract(
+        "The Church of Veridology denied the claims on Monday. Veridology has about 40,000 "
+        "members, and its critics spoke on French television."
+    )
+    church = actor(facts, "Church of Veridology")
+    assert "Veridology" in mention_texts(church)
+    assert church.type == "organization"
+
+
 def test_a_city_named_with_its_state_is_the_city(extract: Extract) -> None:
     facts = extract(
         "The summit was held in Washington D.C. on Monday. Delegates left Washington on Wednesday."

@@ -433,10 +433,20 @@ def _initials(key: str) -> str:
 
 def _shorter_form_of(short: Draft, long: Draft) -> bool:
     """`Kyodo` of `Kyodo News`, `Intelligence Committee` of `House Intelligence Committee`,
+    `Scientology` of `Church of Scientology`,
     `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`, `Fed` of
     `Federal Reserve`; for organisations (`Mexico` is not `Mexico City`), and for places
     only where a state or country follows (`Washington D.C.`)."""
     a, b = words(short.name), words(long.name)
+    if (
+        b[0] in INSTITUTION_HEADS
+        and b[1:2] == ["of"]
+        and b[2:] == a
+        and long.type == "organization"
+    ):
+        # `Scientology` of `the Church of Scientology`, unless it is a real place (`Texas`).
+        known_place = place_spelling(short.name) or country_code(short.name)
+        return short.type == "organization" or not (known_place or region_country(short.name))
     if short.type == "place" == long.type and len(a) < len(b) and b[: len(a)] == a:
         # `Washington` of `Washington D.C.`: a place named with its state after it; `the
         # North` of `North Korea`, once the country is named.

@@ -8,6 +8,7 @@ import re
 from cleanco import basename
 from spacy.tokens import Span, Token
 
+from app.extraction.actor_rules.countries import nationality_country
 from app.extraction.actor_rules.lexicon import (
     CREDIT_LABELS,
     DETERMINERS,
@@ -89,6 +90,8 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
         or (doc[end - 1].text.islower() and not _hyphen_joined(doc[end - 1]))
         # `Baltimore Mayor`, `State Department Spokesperson`: a title ends no other name.
         or (not person and doc[end - 1].lower_ in TITLE_WORDS)
+        # `Scientology on French (television)`: a nationality after a lower-case word.
+        or (end - start > 2 and nationality_country(doc[end - 1].text) and doc[end - 2].is_lower)
     ):
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ in CREDIT_LABELS and _before_colon(doc[end - 1]):
