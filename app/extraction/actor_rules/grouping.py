@@ -337,6 +337,9 @@ def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
     index: dict[tuple[str, ...], _Surface] = {}
     for surface, typing in list(typed.values()):
         index[tuple(surface.key.split())] = surface
+        head, *rest = surface.key.split()
+        if typing.type == "organization" and head in INSTITUTION_HEADS and rest[:1] == ["of"]:
+            index.setdefault(tuple(rest[1:]), surface)  # `Scientology` of `Church of Scientology`
         if typing.type == "person":
             parts = person_words(surface.spans[0].text)
             index.setdefault(tuple(parts), surface)
@@ -357,7 +360,9 @@ def _free(token: Token) -> bool:
         return False
     doc = token.doc
     joins = token.text == "-" and not token.whitespace_ and 0 < token.i < len(doc) - 1
-    return token.pos_ == "PROPN" or (joins and not doc[token.i - 1].whitespace_)
+    # The tagger calls an unknown capitalised word opening a sentence a common noun.
+    opening = token.pos_ == "NOUN" and token.is_sent_start is True and token.is_title
+    return token.pos_ == "PROPN" or opening or (joins and not doc[token.i - 1].whitespace_)
 
 
 def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface], taken: set[int]) -> int:
