@@ -234,6 +234,15 @@ def test_a_caption_credit_label_is_no_part_of_a_name(extract: Extract) -> None:
     assert "Geneva Image" not in names(facts)
 
 
+def test_a_title_and_its_portfolio_are_no_actors(extract: Extract) -> None:
+    facts = extract(
+        "Minister of Health Ana Ferreira met Emeritus Professor Luis Matos on Friday. The "
+        "secretary general of FNSP, Rui Costa, joined them."
+    )
+    assert not {"Health", "Emeritus"} & names(facts)
+    assert "FNSP" in names(facts)
+
+
 def test_a_score_is_no_part_of_a_club_name(extract: Extract) -> None:
     facts = extract("Rovers beat United 2-1 on Saturday, and the fans stayed late.")
     assert not any(any(c.isdigit() for c in name) for name in names(facts))

@@ -29,7 +29,7 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_gazetteer,
     typing_by_name,
 )
-from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spelling
+from app.extraction.actor_rules.gazetteer import abbreviated_region, city, place_spelling
 from app.extraction.actor_rules.lexicon import (
     COMPASS_POINTS,
     CREED_ENDINGS,
@@ -44,6 +44,7 @@ from app.extraction.actor_rules.lexicon import (
     ROYAL_TITLES,
     SPORT_WORDS,
     TIME_ZONES,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     WORK_NOUNS,
     Gender,
@@ -230,14 +231,32 @@ def _free_royal(name: Span) -> bool:
 
 def _not_a_name(token: Token) -> bool:
     """Nationality words are an actor's country, not an actor; time zones, faiths and
-    creeds (`Islam`, `Marxism`, `Islamophobia`) are no actor."""
+    creeds (`Islam`, `Marxism`, `Islamophobia`) are no actor; nor is a title or a word of
+    one (`Emeritus Professor …`; but `the Queen` stands for a monarch), nor the portfolio
+    of a title (`Minister of Education`, `Secretary of State`) unless it is a place."""
     word = token.lower_
     return (
         bool(nationality_country(word))
         or word in TIME_ZONES
         or word in FAITHS
         or word.endswith(CREED_ENDINGS)
+        or (word in TITLE_WORDS | TITLE_MODIFIERS and word not in ROYAL_TITLES)
+        or _portfolio(token)
     )
+
+
+def _portfolio(token: Token) -> bool:
+    """A common word after a title and `of` (`Minister of Education`), not a name of its
+    own (`the secretary general of CEI`)."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].lower_ not in ("of", "for"):
+        return False
+    if not token.is_title or zipf_frequency(token.lower_, "en") < _COMMON_ZIPF:
+        return False
+    title = doc[token.i - 2].lower_
+    if title not in TITLE_WORDS and not title.endswith(("minister", "secretary")):
+        return False
+    return not (country_code(token.text) or region_country(token.text) or city(token.text))
 
 
 def _names_a_thing(surface: _Surface) -> bool:
