@@ -171,6 +171,16 @@ def test_a_large_city_is_a_place(extract: Extract) -> None:
     assert actor(facts, "Helsinki").type == "place"
 
 
+def test_the_words_of_a_name_type_it(extract: Extract) -> None:
+    facts = extract(
+        "Flooding closed Dunmore Station and roads across Kerrow County on Monday, and the "
+        "Municipality of Ardlen asked for help."
+    )
+    assert actor(facts, "Dunmore Station").type == "place"
+    assert actor(facts, "Kerrow County").type == "place"
+    assert actor(facts, "Municipality of Ardlen").type == "organization"
+
+
 def test_an_acronym_is_an_organisation(extract: Extract) -> None:
     facts = extract("Prices rose 3 percent, LSEG said in a note on Friday.")
     assert actor(facts, "LSEG").type == "organization"

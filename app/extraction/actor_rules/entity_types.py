@@ -19,10 +19,12 @@ from app.extraction.actor_rules.gazetteer import (
 )
 from app.extraction.actor_rules.lexicon import (
     GEO_NOUNS,
+    INSTITUTION_HEADS,
     KINSHIP,
     MEDIA_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_HEADS,
     PLATFORMS,
     REPORT_NOUNS,
     TITLE_WORDS,
@@ -63,7 +65,8 @@ def typing_by_gazetteer(name: Span, label: ActorType) -> Typing | None:
 
 
 def typing_by_name(name: Span) -> Typing | None:
-    """Typing the name itself tells: `Defense Ministry`, `Kyodo News`, `Japan`, `Twitter`."""
+    """Typing the name itself tells: `Defense Ministry`, `Kyodo News`, `University of
+    Texas`, `Japan`, `Orange County`, `Twitter`."""
     if (by_place := _place_typing(name.text)) is not None:
         return by_place
     if name.text.lower() in PLATFORMS:
@@ -71,6 +74,10 @@ def typing_by_name(name: Span) -> Typing | None:
     head = name[-1].lower_
     if head in ORG_HEADS:
         return Typing("organization", ORG_HEADS[head])
+    if len(name) > 2 and name[0].lower_ in INSTITUTION_HEADS and name[1].lower_ == "of":
+        return Typing("organization")  # `Church of Scientology`, `Municipality of Bogliasco`
+    if len(name) > 1 and head in PLACE_HEADS:
+        return Typing("place")  # `Yeoncheon County`, `Shandao Temple Station`
     return None
 
 

@@ -53,7 +53,13 @@ LOCATIVE_PREPOSITIONS = _words("in at from near to into across around outside in
 INSTITUTION_HEADS = _words(
     """council foundation ministry department institute university association society
     commission committee agency office board bureau center centre school college academy
-    league alliance union federation movement fund court museum church"""
+    league alliance union federation movement fund court museum church municipality"""
+)
+# Last words of the names of places (`Orange County`, `Pearl River`, `Victoria Station`).
+PLACE_HEADS = _words(
+    """county province prefecture island islands river lake bay sea ocean
+    peninsula strait valley mountain mountains station airport stadium street avenue
+    square bridge"""
 )
 # Last words of the names of events (`Lantern Festival`, `World Cup`), which are no actors.
 EVENT_HEADS = _words(
