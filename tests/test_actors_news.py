@@ -163,6 +163,11 @@ def test_a_city_named_with_its_state_is_the_city(extract: Extract) -> None:
     assert len(places) == 1
 
 
+def test_a_name_in_a_list_of_names_is_an_actor_of_the_list_s_kind(extract: Extract) -> None:
+    facts = extract("Members worship old gods, such as Zeus, Hera, Hermes, Demeter, and Apollo.")
+    assert actor(facts, "Hera").type == "person"
+
+
 # ------------------------------------------------------------------ types
 
 

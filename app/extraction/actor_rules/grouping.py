@@ -69,6 +69,8 @@ _COMMON_ZIPF = 4.0
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 # Shortest clipped word that stands for a longer one (`Fed` for `Federal`).
 _SHORTEST_CLIPPING = 3
+# Links by which a list is a modifier of a noun rather than a list of actors.
+_MODIFIER_LINKS = frozenset({"compound", "amod", "nmod"})
 # Longest acronym: a longer word in capitals is a dateline's or a headline's.
 _LONGEST_ACRONYM = 6
 # Longest name, in tokens, that the search for mentions the model missed tries.
@@ -185,12 +187,50 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
             surface.spans.append(name)
             surface.labels[label] += 1
             surface.typing = surface.typing or typing
+    for name, label in _listed_with(surfaces.values()):
+        surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
+        surface.spans.append(name)
+        surface.labels[label] += 1
     for name, typing in [*_named_by_apposition(doc), *_royals_named(doc)]:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[typing.type] += 1
         surface.typing = surface.typing or typing
     return surfaces
+
+
+def _listed_with(surfaces: Iterable[_Surface]) -> Iterator[tuple[Span, ActorType]]:
+    """Uncommon proper nouns the model left unlabelled in a list with names it labelled
+    (`Zeus, Hera, Poseidon and Athena`) name the same kind of actor as most of the list;
+    not in a list that modifies a noun (`the State and Homeland Security Departments`)."""
+    labelled: dict[int, ActorType] = {}
+    roots: list[Token] = []
+    for surface in surfaces:
+        label = surface.labels.most_common(1)[0][0]
+        labelled.update({span.root.i: label for span in surface.spans})
+        roots += [span.root for span in surface.spans]
+    found: set[int] = set()
+    for root in roots:
+        members = [root, *root.conjuncts]
+        if any(m.dep_ in _MODIFIER_LINKS for m in members):
+            continue
+        for member in members:
+            if member.i in labelled or member.i in found or not _lone_proper_noun(member):
+                continue
+            found.add(member.i)
+            kinds = Counter(labelled[m.i] for m in members if m.i in labelled)
+            yield member.doc[member.i : member.i + 1], kinds.most_common(1)[0][0]
+
+
+def _lone_proper_noun(token: Token) -> bool:
+    """An unlabelled, uncommon, capitalised proper noun that is a whole name by itself."""
+    return (
+        not token.ent_type_
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and not any(c.dep_ == "compound" for c in token.children)
+        and zipf_frequency(token.lower_, "en") < _COMMON_ZIPF
+    )
 
 
 def _named_by_apposition(doc: Doc) -> Iterator[tuple[Span, Typing]]:
