@@ -1,9 +1,12 @@
 """Name mentions grouped into actors: one draft per real-world person, organisation, place.
 
-Names are first gathered by their text, typed (rules first, then the model's majority
-label), completed with the occurrences the model missed, and then grouped: a bare
-surname joins the full name it stands for, a short or abbreviated organisation name
-the full one, the names of one country one another.
+Names are first gathered by their text (words that name no actor left out: creeds,
+titles, events, works, common words capitalised at a sentence's start), typed (rules and
+reference data first, then the model's majority label), completed with the occurrences
+the model missed, and then grouped: a bare surname joins the full name it stands for, a
+title the monarch it names, a short, clipped, legal or abbreviated organisation name the
+full one, the names of one country one another; places that act in a sports report are
+teams.
 """
 
 from __future__ import annotations
