@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
-from wordfreq import zipf_frequency
 
 from app.extraction.actor_rules.countries import (
     country_code,
@@ -32,13 +31,10 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_gazetteer,
     typing_by_name,
 )
-from app.extraction.actor_rules.gazetteer import abbreviated_region, city, place_spelling
+from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spelling
 from app.extraction.actor_rules.lexicon import (
     COMPASS_POINTS,
-    CREED_ENDINGS,
     ENTITY_TYPES,
-    EVENT_HEADS,
-    FAITHS,
     GENERATIONS,
     INSTITUTION_HEADS,
     LOCATIVE_PREPOSITIONS,
@@ -46,11 +42,14 @@ from app.extraction.actor_rules.lexicon import (
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
     SPORT_WORDS,
-    TIME_ZONES,
-    TITLE_MODIFIERS,
     TITLE_WORDS,
-    WORK_NOUNS,
     Gender,
+)
+from app.extraction.actor_rules.not_names import (
+    capitalised_common_word,
+    is_common_word,
+    names_a_thing,
+    not_a_name,
 )
 from app.extraction.actor_rules.spans import (
     clean_name,
@@ -65,9 +64,6 @@ from app.extraction.actor_rules.spans import (
 )
 from app.models import ActorType, Mention, Role
 
-# How common (Zipf scale: 4 is once in 100,000 words) a word must be for a capitalised
-# common noun at the start of a sentence to be read as that noun rather than a name.
-_COMMON_ZIPF = 4.0
 # A match score: `2-1`, `1–0`.
 _SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
 # Shortest clipped word that stands for a longer one (`Fed` for `Federal`).
@@ -168,7 +164,7 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         if label is None or entity.start in covered:
             continue
         name = clean_name(entity, person=label == "person")
-        if name is None or (len(name) == 1 and _not_a_name(name[0])):
+        if name is None or (len(name) == 1 and not_a_name(name[0])):
             continue
         if label == "person":
             name = complete_person(name)
@@ -232,7 +228,7 @@ def _lone_proper_noun(token: Token) -> bool:
         and token.pos_ == "PROPN"
         and token.is_title
         and not any(c.dep_ == "compound" for c in token.children)
-        and zipf_frequency(token.lower_, "en") < _COMMON_ZIPF
+        and not is_common_word(token.text)
     )
 
 
@@ -272,63 +268,12 @@ def _free_royal(name: Span) -> bool:
     return all(not t.ent_type_ and t.text[:1].isupper() for t in name)
 
 
-def _not_a_name(token: Token) -> bool:
-    """Nationality words are an actor's country, not an actor; time zones, faiths and
-    creeds (`Islam`, `Marxism`, `Islamophobia`) are no actor; nor is a title or a word of
-    one (`Emeritus Professor …`; but `the Queen` stands for a monarch), nor the portfolio
-    of a title (`Minister of Education`, `Secretary of State`) unless it is a place."""
-    word = token.lower_
-    return (
-        bool(nationality_country(word))
-        or word in TIME_ZONES
-        or word in FAITHS
-        or word.endswith(CREED_ENDINGS)
-        or (word in TITLE_WORDS | TITLE_MODIFIERS and word not in ROYAL_TITLES)
-        or _portfolio(token)
-    )
-
-
-def _portfolio(token: Token) -> bool:
-    """A common word after a title and `of` (`Minister of Education`), not a name of its
-    own (`the secretary general of CEI`)."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].lower_ not in ("of", "for"):
-        return False
-    if not token.is_title or zipf_frequency(token.lower_, "en") < _COMMON_ZIPF:
-        return False
-    title = doc[token.i - 2].lower_
-    if title not in TITLE_WORDS and not title.endswith(("minister", "secretary")):
-        return False
-    return not (country_code(token.text) or region_country(token.text) or city(token.text))
-
-
-def _names_a_thing(surface: _Surface) -> bool:
-    """Whether the name is an event's (`Taipei Lantern Festival`, `Operation Clambake`) or
-    follows a noun for a work or a product (`the film Easy Rider`, `the graphic novel
-    Angel Catbird`, `the browser Firefox`)."""
-    for span in surface.spans:
-        doc = span.doc
-        if span[-1].lower_ in EVENT_HEADS or (len(span) > 1 and span[0].lower_ == "operation"):
-            return True
-        # Not a noun after the name: `the Tom Cruise video` is about him, `the Pfizer
-        # vaccine` made by it.
-        before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.text.islower() and before.lower_ in WORK_NOUNS:
-            return True
-    return False
-
-
 def _capitalised_word(surface: _Surface, people: _PersonWords) -> bool:
-    """A common English word (by wordfreq) that the tagger reads as a common noun or an
-    adjective and that is capitalised only because it opens a sentence or a line: `Media
-    contact:`, `Legal experts said`. A word of a person's name is never one."""
+    """`Media` of `Media contact:`; but never a word of a person's name."""
     word = surface.key
     if " " in word or word in people.first or word in people.last:
         return False
-    return zipf_frequency(word, "en") >= _COMMON_ZIPF and all(
-        len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("NOUN", "ADJ")
-        for span in surface.spans
-    )
+    return capitalised_common_word(surface.spans)
 
 
 @dataclass(frozen=True)
@@ -647,7 +592,7 @@ def group_names(doc: Doc) -> list[Draft]:
     typed = {
         key: (s, _resolve(s, people_words, starts))
         for key, s in surfaces.items()
-        if not _capitalised_word(s, people_words) and not _names_a_thing(s)
+        if not _capitalised_word(s, people_words) and not names_a_thing(s.spans)
     }
     _add_missed(doc, typed)
     people = [s for s, t in typed.values() if t.type == "person" and s.spans]
