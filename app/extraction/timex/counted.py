@@ -93,8 +93,6 @@ def _day_of(text: str, ctx: Context) -> Timex:
     if lowered in _DAY_WORDS:
         return relative("day", _DAY_WORDS[lowered], ctx.published)
     what = _weekday_recurring(lowered) if lowered in lx.WEEKDAYS else day_of_year(text)
-    if what is None:
-        return relative("day", 0, ctx.published)
     return recurring(what, ctx.tense, ctx.published, ctx.tense)
 
 

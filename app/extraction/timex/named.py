@@ -28,7 +28,9 @@ def full_date(match: re.Match[str], ctx: Context) -> Timex | None:
     """Full dates in any format dateutil reads: `2019-01-22`, `11/02/89 09:42`, `Jan. 15, 2019`."""
     parsed = parse_date(match.group(0), reference_day(ctx))
     if parsed is None:
-        return None
+        # `Feb. 29, 2023`, `2024-04-31`: written as a date, on a day that does not exist;
+        # eight bare digits that make no date are some other number.
+        return None if match.group(0).isdigit() else Timex("date", None, "day")
     day = Timex("date", parsed.date().isoformat(), "day", Period("day", parsed.date()))
     if match.groupdict().get("time"):
         return Timex("time", f"{day.value}T{parsed:%H:%M}", "time", day.period)
@@ -41,16 +43,21 @@ def month_year(match: re.Match[str], ctx: Context) -> Timex | None:
     return dated(Period("month", dt.date(year_of(match.group("year")), month, 1)))
 
 
-def day_of_year(text: str) -> Recurring | None:
-    """`Jan. 15`, `15 January` as a day that comes back every year."""
-    probe = parse_date(text, dt.date(2000, 1, 1))  # a leap year, so 29 February reads
-    if probe is None:
-        return None
-    month, day = probe.month, probe.day
+_DAY_OF_MONTH: Final = re.compile(rf"(?P<month>{MONTH})|(?P<day>\d+)")
 
-    def occurrence(year: Period) -> Period:
-        last_day = 28 if (month, day) == (2, 29) and year.start.year % 4 else day
-        return Period("day", dt.date(year.start.year, month, last_day))
+
+def day_of_year(text: str) -> Recurring:
+    """`Jan. 15`, `15 January` as a day that comes back every year; `Feb. 29` only in leap
+    years, and `April 31` in none."""
+    parts = {key: value for found in _DAY_OF_MONTH.finditer(text)
+             for key, value in found.groupdict().items() if value}  # fmt: skip
+    month, day = month_number(parts["month"]), int(parts["day"])
+
+    def occurrence(year: Period) -> Period | None:
+        try:
+            return Period("day", dt.date(year.start.year, month, day))
+        except ValueError:
+            return None
 
     return Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
 
@@ -58,8 +65,6 @@ def day_of_year(text: str) -> Recurring | None:
 def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
     what = day_of_year(match.group("date"))
-    if what is None:
-        return None
     found = recurring(what, pick_by(match.group("rel"), ctx.how), ctx.published, ctx.tense)
     if match.group("week_of") and found.period is not None:  # `the week of March 6`
         week = Period.containing("week", found.period.start)
@@ -204,7 +209,7 @@ _HALF_A_QUARTER: Final = dt.timedelta(days=45)
 def _last_day(ended: re.Match[str], ctx: Context) -> dt.date | None:
     """The last day of a period `ended` on it, the latest such day up to the publication."""
     what = day_of_year(ended.group("day"))
-    if what is None or ctx.published is None:
+    if ctx.published is None:
         return None
     found = recurring(what, "past", ctx.published, "past").period
     return found.start if found else None
