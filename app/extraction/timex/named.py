@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Final
 
+import holidays
 from dateutil.easter import easter
 
 from app.extraction.timex import lexicon as lx
@@ -241,36 +243,93 @@ def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
     return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
 
 
-HOLIDAYS: Final[dict[str, Callable[[int], dt.date]]] = {
-    "christmas": lambda year: dt.date(year, 12, 25),
-    "christmas eve": lambda year: dt.date(year, 12, 24),
-    "christmas day": lambda year: dt.date(year, 12, 25),
-    "new year's day": lambda year: dt.date(year, 1, 1),
-    "new year's eve": lambda year: dt.date(year, 12, 31),
-    "thanksgiving": lambda year: nth_weekday(year, 11, 3, 4),
-    "thanksgiving day": lambda year: nth_weekday(year, 11, 3, 4),
-    "easter": easter,
-    "easter sunday": easter,
-    "independence day": lambda year: dt.date(year, 7, 4),
-    "halloween": lambda year: dt.date(year, 10, 31),
-    "valentine's day": lambda year: dt.date(year, 2, 14),
-    "labor day": lambda year: nth_weekday(year, 9, 0, 1),
-    "memorial day": lambda year: nth_weekday(year, 5, 0, -1),
+@cache
+def _public_holidays(country: str, year: int) -> dict[str, dt.date]:
+    """The first day of each holiday of `country` in `year`, by name, from `holidays`; a
+    computed Islamic date is named `… (estimated)` and counts as the day."""
+    days: dict[str, dt.date] = {}
+    for day, name in sorted(holidays.country_holidays(country, years=year).items()):
+        days.setdefault(name.removesuffix(" (estimated)"), day)
+    return days
+
+
+def _public(name: str, country: str = "US") -> Callable[[int], dt.date | None]:
+    return lambda year: _public_holidays(country, year).get(name)
+
+
+def _fixed(month: int, day: int) -> Callable[[int], dt.date | None]:
+    return lambda year: dt.date(year, month, day)
+
+
+def _after_easter(days: int) -> Callable[[int], dt.date | None]:
+    return lambda year: easter(year) + dt.timedelta(days=days)
+
+
+# The US federal holidays and the Islamic ones as the `holidays` package computes them (the
+# Islamic year from Afghanistan's calendar, which follows the astronomical one); Easter and
+# the feasts it moves from `dateutil.easter`; the days no public calendar keeps, by rule.
+_THANKSGIVING = _public("Thanksgiving Day")
+_CHRISTMAS = _public("Christmas Day")
+_NEW_YEAR = _public("New Year's Day")
+_EASTER = _after_easter(0)
+HOLIDAYS: Final[dict[str, Callable[[int], dt.date | None]]] = {
+    "christmas": _CHRISTMAS, "christmas day": _CHRISTMAS, "christmas eve": _fixed(12, 24),
+    "new year's day": _NEW_YEAR, "new year's eve": _fixed(12, 31),
+    "thanksgiving": _THANKSGIVING, "thanksgiving day": _THANKSGIVING,
+    "independence day": _public("Independence Day"), "labor day": _public("Labor Day"),
+    "memorial day": _public("Memorial Day"), "veterans day": _public("Veterans Day"),
+    "martin luther king day": _public("Martin Luther King Jr. Day"),
+    "martin luther king jr. day": _public("Martin Luther King Jr. Day"),
+    "presidents day": _public("Washington's Birthday"),
+    "presidents' day": _public("Washington's Birthday"),
+    "easter": _EASTER, "easter sunday": _EASTER, "easter monday": _after_easter(1),
+    "good friday": _after_easter(-2), "palm sunday": _after_easter(-7),
+    "ramadan": _public("First Day of Ramadan", "AF"),
+    "eid al-fitr": _public("Eid al-Fitr", "AF"), "eid al-adha": _public("Eid al-Adha", "AF"),
+    "halloween": _fixed(10, 31), "valentine's day": _fixed(2, 14),
     # US federal elections: the Tuesday after the first Monday of November.
     "election day": lambda year: nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1),
-}
+}  # fmt: skip
 
 
 def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`Christmas`, `last Thanksgiving`, `Easter 1998`; `Easter week` is the week of the day."""
+    """`Christmas`, `last Thanksgiving`, `Easter 1998`; `Easter week` is the week of the day.
+
+    With no year beside it, the year the sentence names (`in spring 2025, two weeks before
+    Easter`), else the one the tense points to.
+    """
+    if _NAME_GOES_ON.match(ctx.after(4)):
+        return None  # `Easter Island`, `the Christmas Carol Service`: a name it begins
     day_of = HOLIDAYS[re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))]
-    grain: Grain = "week" if match.group("week") else "day"
-    if match.group("year"):
-        return dated(Period.containing(grain, day_of(int(match.group("year")))))
-    fixed = day_of(2001)  # a year whose date stands for the unresolved value
-    moves = day_of(2002) != fixed.replace(year=2002)
+    grain: Grain = _HOLIDAY_SPANS[(match.group("week") or "").strip().lower()]
+
+    def occurrence(cycle: Period) -> Period | None:
+        day = day_of(cycle.start.year)
+        if day is None:
+            return None
+        # A Monday holiday's weekend is the one that runs into it: Memorial Day weekend.
+        runs_into = grain == "weekend" and day.weekday() == 0
+        return Period.containing(grain, day - dt.timedelta(days=2 * runs_into))
+
+    if written := match.group("year"):
+        found = occurrence(Period("year", dt.date(int(written), 1, 1)))
+        return dated(found) if found else Timex("date", None, grain)
+    if named := ctx.written_in_sentence():
+        # `in spring 2025, two weeks before Easter`: the Easter nearest that spring
+        years = (Period("year", dt.date(named.start.year + step, 1, 1)) for step in (-1, 0, 1))
+        if around := [period for period in map(occurrence, years) if period is not None]:
+            return dated(min(around, key=lambda period: _apart(period, named)))
+    fixed, next_year = day_of(2001), day_of(2002)  # a year whose date stands for the value
+    moves = fixed is None or next_year != fixed.replace(year=2002)
     unresolved = "XXXX-XX-XX" if moves or grain == "week" else f"XXXX-{fixed:%m-%d}"
-    what = Recurring(
-        unresolved, "year", lambda year: Period.containing(grain, day_of(year.start.year))
-    )
-    return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+    what = Recurring(unresolved, "year", occurrence)
+    return recurring(what, pick_by(match.group("rel"), ctx.how), ctx.published, ctx.tense)
+
+
+_HOLIDAY_SPANS: Final[dict[str, Grain]] = {"": "day", "week": "week", "weekend": "weekend"}
+_NAME_GOES_ON: Final = re.compile(r"\s(?-i:[A-Z][a-z])")
+
+
+def _apart(one: Period, other: Period) -> int:
+    """Days between two periods; 0 when they overlap."""
+    return max((one.start - other.end).days, (other.start - one.end).days, 0)

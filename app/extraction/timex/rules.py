@@ -186,7 +186,7 @@ RULES: Final = (
         "holiday",
         rx(
             rf"(?:(?P<rel>{REL})\s+)?(?P<name>{lx.alternatives(HOLIDAYS)})"
-            rf"(?P<week>\s+week)?(?:\s+(?P<year>{YEAR}))?"
+            rf"(?P<week>\s+week(?:end)?)?(?:\s+(?P<year>{YEAR}))?"
         ),
         holiday,
     ),
