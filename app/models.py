@@ -130,6 +130,7 @@ class DateMention(Located):
     type: DateType
     value: str | None = Field(None, description="TIMEX3 value, null when it cannot be normalised.")
     mod: str | None = Field(None, description="TIMEX3 mod: MORE_THAN, APPROX, START, END…")
+    quant: str | None = Field(None, description="TIMEX3 quant of a set: EVERY, EACH.")
     granularity: str | None = None
     interval: Interval | None = None
     anchor: str | None = Field(

@@ -68,6 +68,7 @@ _THIRDS: Final = {"START": (0, 1), "MID": (1, 2), "END": (2, 3)}
 _PROPER_WORDS: Final = (
     frozenset(lx.MONTHS) | frozenset(lx.WEEKDAYS) | frozenset(lx.SEASONS)
     | {word for name in HOLIDAYS for word in re.findall(r"[a-z]+", name)}
+    | {"century"}  # `the 20th Century`; the rule declines `20th Century Fox`
 )  # fmt: skip
 
 
@@ -205,6 +206,7 @@ def _mention(parsed: ArticleDoc, found: Found, index: int) -> DateMention:
         type=timex.type,
         value=timex.value,
         mod=timex.mod,
+        quant=timex.quant,
         granularity=timex.granularity,
         interval=_interval(timex),
         anchor=timex.anchor,

@@ -142,9 +142,16 @@ def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
 def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
     """`last year`, `this week`, `next month`: calendar units; `the past decade` is a span."""
     grain = grain_of(match.group("unit"))
-    if grain in ("decade", "century") and "past" in match.group("rel").lower():
-        return Timex("duration", duration_value(1, grain), grain)  # the ten years up to now
+    if grain in ("decade", "century") and (
+        "past" in match.group("rel").lower() or _ACROSS.search(ctx.before(12))
+    ):
+        # the ten years up to now; `over the next decade`, the ten years from now
+        return Timex("duration", duration_value(1, grain), grain)
     return relative(grain, offset_of(match.group("rel")), ctx.published)
+
+
+# A preposition that makes a decade or a century a stretch of time rather than a date.
+_ACROSS: Final = re.compile(r"\b(?:over|for|within|during|throughout|across)\s+$", re.I)
 
 
 def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -211,6 +218,8 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
     grain: Grain = "day" if part else grain_of(unit)
     if words == "the next" and grain != "day":
         return None  # `the next week` looks ahead from the publication
+    if grain in ("decade", "century") and _ACROSS.search(ctx.before(12)):
+        return Timex("duration", duration_value(1, grain), grain)  # `over the following decade`
     offset = _ANAPHORIC_OFFSETS[words]
     reference = ctx.reference
     if reference is None:
@@ -238,3 +247,17 @@ def the_year(match: re.Match[str], ctx: Context) -> Timex | None:
     if re.match(r"\s+(?:ended|ending)\b", ctx.after(8)):
         return Timex("duration", "P1Y", "year")
     return relative("year", 0, ctx.published)
+
+
+# Words that count the days of something up to the one the news is of.
+_RUNNING: Final = re.compile(r"\b(?:its|their|for)\s+$", re.I)
+
+
+def day_of_event(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the 99th day` of a strike, `a third straight day`: the day the news is of when the
+    count runs up to it (`entered its 99th day`, `a third straight day`, `today is the eighth
+    day`); a day of an event not placed otherwise (`on the second day of the trial`) has no
+    value."""
+    if match.group("straight") or _RUNNING.search(ctx.before(12)) or ctx.tense != "past":
+        return relative("day", 0, ctx.published)
+    return Timex("date", None, "day")

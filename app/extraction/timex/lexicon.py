@@ -48,7 +48,7 @@ TIME_UNITS: Final = frozenset({"second", "minute", "hour"})
 # after a rate (`8% annually`) is left out by the rule.
 SET_ADVERBS: Final = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "annually": "P1Y",
+    "annually": "P1Y", "yearly": "P1Y",
 }  # fmt: skip
 # Deictic words TIMEX3 values with a reference point rather than a date. Left out, as news
 # annotators leave them: `previously`, `soon`, bare `recent` and `future`.

@@ -140,6 +140,9 @@ def _ordinal(text: str) -> int:
 
 
 def century(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the 20th century`, `the Twenty-First Century`; not `20th Century Fox`, a name."""
+    if _NAME_GOES_ON.match(ctx.after(4)):
+        return None
     first_year = (_ordinal(match.group("nth")) - 1) * 100
     return dated(Period("century", dt.date(max(first_year, 1), 1, 1)))
 

@@ -97,6 +97,11 @@ def reference(match: re.Match[str], ctx: Context) -> Timex | None:
     return Timex("date", lx.REFERENCES[key], None)
 
 
+def the_time(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`at the time`, `at that time`: a time the story was at, behind it unless told ahead."""
+    return Timex("date", "FUTURE_REF" if ctx.tense == "future" else "PAST_REF", None)
+
+
 def set_adverb(match: re.Match[str], ctx: Context) -> Timex | None:
     """`daily`, `held annually`; a growth rate (`rise 8% annually`) is no repetition in time."""
     if _RATE.search(ctx.before(12)):
@@ -112,14 +117,28 @@ def weekly_part(weekday: str, part: str) -> Timex:
 
 
 def every(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`every day`, `each year`, `every Tuesday`, `on Mondays`, `Tuesday nights`."""
-    if name := match.group("weekday") or match.group("weekdays"):
+    """`every day`, `each year`, `every six months`, `every other week`, `every morning`,
+    `each summer`, `every Tuesday`, `on Mondays`, `Tuesday nights`."""
+    if name := match.group("weekdays"):
         return Timex("set", f"XXXX-WXX-{lx.WEEKDAYS[name.lower()] + 1}", "day")
     if name := match.group("weekday3"):
         return weekly_part(name, match.group("parts"))
-    if match.group("month"):
-        return Timex("set", f"XXXX-{month_number(match.group('month')):02d}", "month")
+    quant = match.group("quant").upper()
+    if quant == "PER" and match.group("unit") is None:
+        return None  # `per season`: a rate's unit, not a repetition in time
+    if name := match.group("weekday"):
+        return Timex("set", f"XXXX-WXX-{lx.WEEKDAYS[name.lower()] + 1}", "day", quant=quant)
+    if month := match.group("month"):
+        return Timex("set", f"XXXX-{month_number(month):02d}", "month", quant=quant)
+    if part := match.group("part"):
+        return Timex("set", f"XXXX-XX-XXT{lx.DAY_PARTS[part.lower()]}", "time", quant=quant)
+    if season := match.group("season"):
+        # A named season comes back each year; a season of a league or a show, once a year.
+        code = lx.SEASONS.get(season.lower())
+        return Timex("set", f"XXXX-{code}" if code else "P1Y", "season", quant=quant)
     unit = match.group("unit")
-    if match.group(0).lower().startswith("per") and unit.lower() in lx.TIME_UNITS:
+    if quant == "PER" and unit.lower() in lx.TIME_UNITS:
         return None  # `instructions per second`, `miles per hour`: a speed, which TimeML leaves
-    return Timex("set", duration_value(1, unit), unit.lower())
+    written = match.group("count")
+    count = number(written) if written else 2.0 if match.group("other") else 1.0
+    return Timex("set", duration_value(count, unit), unit.lower(), quant=quant)

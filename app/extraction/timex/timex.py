@@ -23,6 +23,7 @@ class Timex:
     mod: str | None = None
     anchor: str | None = None  # `publication`, or the id of the mention it was counted from
     direction: Direction | None = None
+    quant: str | None = None  # of a set: `every six months` is P6M, EVERY
 
     def with_mod(self, mod: str | None) -> Timex:
         return self if mod is None or self.mod is not None else replace(self, mod=mod)
