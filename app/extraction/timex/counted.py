@@ -246,7 +246,37 @@ def the_year(match: re.Match[str], ctx: Context) -> Timex | None:
     """`the year`, `the full year`: the publication's; `the year ended March 31` is a span."""
     if re.match(r"\s+(?:ended|ending)\b", ctx.after(8)):
         return Timex("duration", "P1Y", "year")
-    return relative("year", 0, ctx.published)
+    return _edge_of("year", ctx)
+
+
+_EDGE: Final = re.compile(
+    r"\b(?P<edge>end|close|beginning|start|middle|rest|remainder)\s+of\s+$", re.IGNORECASE
+)
+
+
+def the_unit(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the end of the month`, `the start of the week`: of the publication's month or week."""
+    if not _EDGE.search(ctx.before(16)):
+        return None  # `the week` alone goes on about a week of the story
+    return _edge_of(grain_of(match.group("unit")), ctx)
+
+
+def _edge_of(grain: Grain, ctx: Context) -> Timex:
+    """The publication's `grain`, or the one before when the clause tells as past an end
+    still ahead (`sales fell at the end of the year`, written in February), or the one
+    after when it tells as future a start already gone by."""
+    this = relative(grain, 0, ctx.published)
+    edge = _EDGE.search(ctx.before(16))
+    if this.period is None or ctx.published is None or edge is None:
+        return this
+    period, published = this.period, ctx.published
+    third = (period.end - period.start) / 3
+    word, tense = edge.group("edge").lower(), ctx.tense
+    if word in ("end", "close") and tense == "past" and period.end - third > published:
+        return relative(grain, -1, published)
+    if word in ("beginning", "start") and tense == "future" and period.start + third <= published:
+        return relative(grain, 1, published)
+    return this
 
 
 # Words that count the days of something up to the one the news is of.

@@ -53,7 +53,8 @@ SET_ADVERBS: Final = {
 # Deictic words TIMEX3 values with a reference point rather than a date. Left out, as news
 # annotators leave them: `previously`, `soon`, bare `recent` and `future`.
 REFERENCES: Final = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
     "current": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
@@ -65,3 +66,18 @@ def alternatives(words: Iterable[str]) -> str:
     """A regex alternation of the words, longest first so that `sept` wins over `sep`."""
     keys = sorted(words, key=len, reverse=True)
     return "|".join(key.replace(" ", r"\s+").replace(".", r"\.") for key in keys)
+
+
+# Words that make a sentence's `second half` or `fourth quarter` a part of a game, not of the
+# year, unless the sentence also speaks of money (`second-half profit`).
+SPORT_WORDS: Final = frozenset(
+    {"goal", "score", "scorer", "touchdown", "penalty", "halftime", "half-time", "referee",
+     "striker", "goalkeeper", "keeper", "inning", "innings", "quarterback", "equaliser",
+     "equalizer", "overtime", "match", "game", "kickoff", "kick-off", "whistle", "header",
+     "rebound", "free-kick", "try", "wicket", "fumble", "interception", "field-goal", "puck"}
+)  # fmt: skip
+MONEY_WORDS: Final = frozenset(
+    {"profit", "revenue", "sale", "earnings", "loss", "percent", "%", "$", "economy", "growth",
+     "gdp", "fiscal", "share", "stock", "output", "inflation", "dividend", "forecast", "price",
+     "income", "demand", "market", "quarterly", "billion", "million"}
+)  # fmt: skip

@@ -167,7 +167,10 @@ def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
 
 
 def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`the third quarter (of 1989)`, `the first half`, `third-quarter`."""
+    """`the third quarter (of 1989)`, `the first half`, `third-quarter`; not a half or a
+    quarter of a game (`a goal in the second half`)."""
+    if not match.group("year") and not match.group("year_before") and _of_a_game(ctx):
+        return None
     grain: Grain = "half" if match.group("unit").lower() == "half" else "quarter"
     nth = lx.ORDINALS[match.group("nth").lower()]
     if yrel := match.group("yrel"):  # `next year's first quarter`
@@ -178,6 +181,12 @@ def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
                      anchor=ctx.published)  # fmt: skip
     written = match.group("year") or match.group("year_before")
     return _part(grain, nth, int(written) if written else None, ctx)
+
+
+def _of_a_game(ctx: Context) -> bool:
+    sentence = ctx.parsed.sentence_of(ctx.span.start)
+    lemmas = {token.lemma_.lower() for token in sentence} | {t.lower_ for t in sentence}
+    return bool(lemmas & lx.SPORT_WORDS) and not lemmas & lx.MONEY_WORDS
 
 
 def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:

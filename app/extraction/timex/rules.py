@@ -19,6 +19,7 @@ from app.extraction.timex.counted import (
     qualified_part,
     relative_unit,
     shifted,
+    the_unit,
     the_year,
     weekday,
     weekend,
@@ -252,6 +253,7 @@ RULES: Final = (
         ),
         the_year,
     ),
+    Rule("the unit", rx(r"the\s+(?P<unit>month|week|decade|century)(?![-\w])"), the_unit),
     Rule("clock time", rx(rf"(?:{CLOCK}|{HOUR_OF_DAY}){DAY_OF_CLOCK}"), clock_time),
     Rule(
         "relative unit",

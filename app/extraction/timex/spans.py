@@ -94,6 +94,9 @@ def reference(match: re.Match[str], ctx: Context) -> Timex | None:
     key = re.sub(r"\s+", " ", match.group(0).lower())
     if key == "current" and ctx.span[0].pos_ != "ADJ":
         return None  # `the current` of a river, `current account` as a name
+    sentence = ctx.parsed.sentence_of(ctx.span.start)
+    if match.group(0).isupper() and not sentence.text.isupper():
+        return None  # `NOW`, the National Organization for Women, in a sentence in lower case
     return Timex("date", lx.REFERENCES[key], None)
 
 
