@@ -353,3 +353,33 @@ def test_a_half_or_quarter_of_business_stays_a_date(
     extract: Extract, sentence: str, phrase: str, value: str
 ) -> None:
     assert value_of(extract, sentence, phrase, dt.date(2023, 10, 2)) == value
+
+
+# ---------------------------------------------------------------- names and figures of speech
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "British Prime Minister Theresa May was not invited to the summit.",
+        "Mexico retaliated against Christmas trees from Oregon.",
+        "The children hunted for Easter eggs in the garden.",
+        "Refugees still hope for a brighter tomorrow.",
+    ],
+)
+def test_a_name_a_thing_or_a_figure_of_speech_is_no_date(extract: Extract, sentence: str) -> None:
+    assert found(extract, sentence, dt.date(2016, 9, 12)) == {}
+
+
+def test_a_month_of_next_year_is_one_expression(extract: Extract) -> None:
+    text = "Leaders agreed to put together a reform plan by March of next year."
+    assert value_of(extract, text, "March of next year", dt.date(2016, 9, 18)) == "2017-03"
+
+
+def test_a_holiday_in_a_story_told_in_the_past_is_the_one_of_the_story(extract: Extract) -> None:
+    text = (
+        "Campaigning against Mitt Romney in 2012, he barely mentioned climate change. "
+        "But soon after Election Day, Mr. Obama changed course."
+    )
+    assert value_of(extract, text, "Election Day", dt.date(2016, 9, 8)) == "2012-11-06"
+    # told in the present, a holiday is the coming one, whatever year came before
+    text = "Sales rose in 2015. Stores expect strong sales at Christmas."
+    assert value_of(extract, text, "Christmas", dt.date(2016, 9, 8)) == "2016-12-25"

@@ -38,13 +38,16 @@ class Context:
         # The last date written out in full before the match (`spring 2025`), and where.
         self.written: tuple[int, Period] | None = None
 
-    def written_in_sentence(self) -> Period | None:
-        """The date last written out in full, when it stands in the match's sentence."""
+    def written_before(self, in_paragraph: bool) -> Period | None:
+        """The date last written out in full, when it stands in the match's sentence, or
+        with `in_paragraph` anywhere before it in its paragraph."""
         if self.written is None:
             return None
         at, period = self.written
-        sentence = self.parsed.sentence_of(self.span.start)
-        return period if at >= sentence.start_char else None
+        if in_paragraph:
+            start = self.parsed.article.paragraphs[self.parsed.paragraph_at(self.match.start())]
+            return period if at >= start.start else None
+        return period if at >= self.parsed.sentence_of(self.span.start).start_char else None
 
     @cached_property
     def span(self) -> Span:

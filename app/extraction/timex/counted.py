@@ -66,9 +66,16 @@ def weekday(match: re.Match[str], ctx: Context) -> Timex | None:
 _DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
+_FIGURATIVE: Final = re.compile(
+    r"\b(?:a|an|the|our|their|your)\s+(?:(?:better|brighter|bright|new|different)\s+)?$", re.I
+)
+
+
 def day_word(match: re.Match[str], ctx: Context) -> Timex | None:
     """`yesterday`, `tonight`, `tomorrow morning`, `this morning`, `last night`."""
     word = (match.group("word") or match.group("this")).lower()
+    if word in _DAY_WORDS and _FIGURATIVE.search(ctx.before(24)):
+        return None  # `a brighter tomorrow`, `our today`: a figure of speech
     offset = -1 if word == "last" else _DAY_WORDS.get(word, 0)
     part = match.group("part") or match.group("part2") or ("night" if word == "tonight" else None)
     return _with_part(relative("day", offset, ctx.published), part)

@@ -81,3 +81,8 @@ MONEY_WORDS: Final = frozenset(
      "gdp", "fiscal", "share", "stock", "output", "inflation", "dividend", "forecast", "price",
      "income", "demand", "market", "quarterly", "billion", "million"}
 )  # fmt: skip
+# Things named after a holiday: `Christmas trees` are no date.
+HOLIDAY_THINGS: Final = frozenset(
+    {"tree", "card", "carol", "light", "decoration", "ornament", "present", "gift", "egg",
+     "bunny", "stocking", "song", "music", "movie", "film", "special", "cactus", "island"}
+)  # fmt: skip

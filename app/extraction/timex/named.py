@@ -78,6 +78,8 @@ def month_name(match: re.Match[str], ctx: Context) -> Timex | None:
     """`January`, `last October`: a month of the year the tense or the determiner points to."""
     if ctx.span[-1].tag_ == "MD" or ctx.span[-1].pos_ == "VERB":  # `may`, `to march`
         return None
+    if ctx.span[-1].ent_type_ in ("PERSON", "ORG"):
+        return None  # `Theresa May`, `April Ryan`
     month = month_number(match.group("month"))
     if match.group("yrel"):  # `February this year`
         the_year = relative("year", offset_of(match.group("yrel")), ctx.published)
@@ -312,6 +314,9 @@ def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
     """
     if _NAME_GOES_ON.match(ctx.after(4)):
         return None  # `Easter Island`, `the Christmas Carol Service`: a name it begins
+    last = ctx.span[-1]
+    if last.dep_ == "compound" and last.head.lemma_.lower() in lx.HOLIDAY_THINGS:
+        return None  # `Christmas trees`, `Easter eggs`: things, not days
     day_of = HOLIDAYS[re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))]
     grain: Grain = _HOLIDAY_SPANS[(match.group("week") or "").strip().lower()]
 
@@ -326,8 +331,9 @@ def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
     if written := match.group("year"):
         found = occurrence(Period("year", dt.date(int(written), 1, 1)))
         return dated(found) if found else Timex("date", None, grain)
-    if named := ctx.written_in_sentence():
-        # `in spring 2025, two weeks before Easter`: the Easter nearest that spring
+    if not match.group("rel") and (named := ctx.written_before(ctx.tense == "past")):
+        # `in spring 2025, two weeks before Easter`: the Easter nearest that spring; in a
+        # story told in the past, the one nearest the date it is at (`in 2012 … Election Day`)
         years = (Period("year", dt.date(named.start.year + step, 1, 1)) for step in (-1, 0, 1))
         if around := [period for period in map(occurrence, years) if period is not None]:
             return dated(min(around, key=lambda period: _apart(period, named)))

@@ -130,7 +130,7 @@ RULES: Final = (
         "month",
         rx(
             rf"(?:(?P<rel>{REL})\s+)?(?P<month>{MONTH_ALONE})"
-            r"(?:,?\s+(?P<yrel>this|last|next)\s+year)?"
+            r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"
             # `the March of the Penguins`, `the March for Life`, `March of Dimes`: names
             r"(?!\s+of\s+the|\s+(?:for|of)\s+(?-i:[A-Z][a-z]))"
         ),
