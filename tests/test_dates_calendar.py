@@ -383,3 +383,32 @@ def test_a_holiday_in_a_story_told_in_the_past_is_the_one_of_the_story(extract: 
     # told in the present, a holiday is the coming one, whatever year came before
     text = "Sales rose in 2015. Stores expect strong sales at Christmas."
     assert value_of(extract, text, "Christmas", dt.date(2016, 9, 8)) == "2016-12-25"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "kind", "value"),
+    [
+        ("People work 60 hours a week on the farm.", "a week", "set", "P1W"),
+        ("These reforms can benefit this country one day.", "one day", "date", "FUTURE_REF"),
+        ("The strike lasted one day.", "one day", "duration", "P1D"),
+        ("He had only been in the job one day.", "one day", "duration", "P1D"),
+        ("Growth returned after several quarters of losses.", "several quarters", "duration",
+         "PXQ"),
+    ],
+)  # fmt: skip
+def test_rates_spans_and_some_day(
+    extract: Extract, sentence: str, phrase: str, kind: str, value: str
+) -> None:
+    mention = found(extract, sentence, dt.date(2016, 9, 8))[phrase]
+    assert (mention.type, mention.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Less than a quarter of Hillary Clinton's donors gave more than $200.",
+        "He has voted in the past nine elections.",
+    ],
+)
+def test_a_share_or_a_count_of_events_is_no_date(extract: Extract, sentence: str) -> None:
+    assert found(extract, sentence, dt.date(2016, 9, 8)) == {}

@@ -33,17 +33,30 @@ def _is_age(ctx: Context) -> bool:
 
 # `a quarter of the market` is a share of something; `several quarters of losses` a span.
 _SHARE_OF: Final = re.compile(
-    r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b", re.I
+    r"\s+of\s+(?:(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b(?!\s+(?:century|hour)\b)"
+    r"|(?-i:[A-Z]))",  # `a quarter of Hillary Clinton's donors`
+    re.I,
 )
 _RATE: Final = re.compile(r"(?:\d|\$|dollars?|cents?|percent|%|times|twice)\s*$", re.I)
+# `60 hours a week`, `three days a month`: so much time in each unit, a rate too.
+_TIME_PER: Final = re.compile(r"\b(?:hours?|days?|nights?|minutes?|weeks?)\s*$", re.I)
 
 
 def _someday(ctx: Context) -> bool:
-    """`will one day be`, `he one day hoped`: an indefinite time, not a day's length."""
+    """`will one day be`, `he one day hoped`, `can benefit this country one day`: an
+    indefinite time, not a day's length (`for one day`, `took one day`)."""
     span = ctx.span
     if span.text.lower() != "one day" or span.start == 0 or span.end >= len(span.doc):
         return False
+    if span.root.dep_ == "npadvmod" and span.doc[span.start - 1].pos_ != "ADP":
+        return span.root.head.lemma_.lower() not in _LASTING
     return span.doc[span.start - 1].tag_ == "MD" or span.doc[span.end].tag_.startswith("VB")
+
+
+# Verbs whose bare complement of time is how long: `lasted one day`, `took one day`.
+_LASTING: Final = frozenset(
+    {"be", "last", "take", "spend", "stay", "run", "wait", "serve", "remain"}
+)
 
 
 def duration(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -59,7 +72,8 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
         return None  # `a second betrayal`
     if grain == "quarter" and ("-" in match.group(0) or _SHARE_OF.match(ctx.after(12))):
         return None  # `three-quarters of`, `a quarter of the market`: fractions, not periods
-    if written.lower() in ("a", "an") and _RATE.search(ctx.before(12)):
+    per = _RATE.search(ctx.before(12)) or _TIME_PER.search(ctx.before(12))
+    if written.lower() in ("a", "an") and per:
         return Timex("set", duration_value(1, unit), grain)  # `$5 a day`, `twice a week`
     count = number(written)
     if count is not None and match.group("half"):
@@ -94,6 +108,8 @@ def reference(match: re.Match[str], ctx: Context) -> Timex | None:
     key = re.sub(r"\s+", " ", match.group(0).lower())
     if key == "current" and ctx.span[0].pos_ != "ADJ":
         return None  # `the current` of a river, `current account` as a name
+    if key == "the past" and ctx.span[-1].dep_ == "amod":
+        return None  # `in the past nine elections`: a span counted, which the duration reads
     sentence = ctx.parsed.sentence_of(ctx.span.start)
     if match.group(0).isupper() and not sentence.text.isupper():
         return None  # `NOW`, the National Organization for Women, in a sentence in lower case
