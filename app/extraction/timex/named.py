@@ -317,6 +317,9 @@ def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
     last = ctx.span[-1]
     if last.dep_ == "compound" and last.head.lemma_.lower() in lx.HOLIDAY_THINGS:
         return None  # `Christmas trees`, `Easter eggs`: things, not days
+    first = ctx.span[0]
+    if last.ent_type_ == "PERSON" or (first.i > 0 and first.nbor(-1).ent_type_ == "PERSON"):
+        return None  # `the illustrator Johnnie Christmas`
     day_of = HOLIDAYS[re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))]
     grain: Grain = _HOLIDAY_SPANS[(match.group("week") or "").strip().lower()]
 

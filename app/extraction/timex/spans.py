@@ -31,12 +31,10 @@ def _is_age(ctx: Context) -> bool:
             or lemma.endswith(_PERSON_SUFFIXES))  # fmt: skip
 
 
-# `a quarter of the market` is a share of something; `several quarters of losses` a span.
-_SHARE_OF: Final = re.compile(
-    r"\s+of\s+(?:(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b(?!\s+(?:century|hour)\b)"
-    r"|(?-i:[A-Z]))",  # `a quarter of Hillary Clinton's donors`
-    re.I,
-)
+# `a quarter of the market`, `three quarters of voters` are shares (and `a quarter of a
+# century` is left to `a century`); `several quarters of losses` are time.
+_SHARE_OF: Final = re.compile(r"\s+of\s", re.I)
+_SHARE_COUNTS: Final = frozenset({"a", "an", "one", "three"})
 _RATE: Final = re.compile(r"(?:\d|\$|dollars?|cents?|percent|%|times|twice)\s*$", re.I)
 # `60 hours a week`, `three days a month`: so much time in each unit, a rate too.
 _TIME_PER: Final = re.compile(r"\b(?:hours?|days?|nights?|minutes?|weeks?)\s*$", re.I)
@@ -70,7 +68,8 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     grain = unit.lower().removesuffix("s")
     if grain == "second" and ctx.span[-1].pos_ != "NOUN":
         return None  # `a second betrayal`
-    if grain == "quarter" and ("-" in match.group(0) or _SHARE_OF.match(ctx.after(12))):
+    share = written.lower() in _SHARE_COUNTS and _SHARE_OF.match(ctx.after(16))
+    if grain == "quarter" and ("-" in match.group(0) or share):
         return None  # `three-quarters of`, `a quarter of the market`: fractions, not periods
     per = _RATE.search(ctx.before(12)) or _TIME_PER.search(ctx.before(12))
     if written.lower() in ("a", "an") and per:
