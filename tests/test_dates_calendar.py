@@ -414,3 +414,48 @@ def test_rates_spans_and_some_day(
 )
 def test_a_share_a_count_of_events_or_a_surname_is_no_date(extract: Extract, sentence: str) -> None:
     assert found(extract, sentence, dt.date(2016, 9, 8)) == {}
+
+
+def test_a_half_of_a_game_is_known_by_its_paragraph(extract: Extract) -> None:
+    text = (
+        "Sweden beat South Korea on Monday.\n\n"
+        "Neither side could open the scoring in the first half as it ended 0–0. "
+        "The second half ended with Sweden winning.\n\n"
+        "Sales of the team's shirts rose in the second half."
+    )
+    mentions = extract(text, published=dt.date(2018, 6, 19)).dates
+    halves = [(mention.text, mention.value) for mention in mentions if "half" in mention.text]
+    assert halves == [("the second half", "2018-H2")]  # only the one of sales
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a range that began days ago, told in the future
+        ("The exhibit is to run from January 23 through March 9.", dt.date(2014, 1, 28),
+         ("2014-01-23", "2014-03-09")),
+        # one months away begins ahead
+        ("Flights will run from August 6 through Oct. 1.", dt.date(2014, 2, 13),
+         ("2014-08-06", "2014-10-01")),
+        # across a year boundary
+        ("Sales will run from Dec. 28 through Jan. 4.", dt.date(2014, 1, 2),
+         ("2013-12-28", "2014-01-04")),
+    ],
+)  # fmt: skip
+def test_a_range_told_ahead_may_have_begun(
+    extract: Extract, sentence: str, published: dt.date, expected: tuple[str, str]
+) -> None:
+    values = tuple(mention.value for mention in extract(sentence, published=published).dates)
+    assert values == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Monocots such as sorghum and winter wheat suffer less.",
+        "A summer storm knocked out power.",
+        "It continues a 2000 year old tradition.",
+    ],
+)
+def test_kinds_of_things_and_ages_are_no_dates(extract: Extract, sentence: str) -> None:
+    assert found(extract, sentence, dt.date(2014, 7, 28)) == {}

@@ -71,7 +71,7 @@ def alternatives(words: Iterable[str]) -> str:
 # Words that make a sentence's `second half` or `fourth quarter` a part of a game, not of the
 # year, unless the sentence also speaks of money (`second-half profit`).
 SPORT_WORDS: Final = frozenset(
-    {"goal", "score", "scorer", "touchdown", "penalty", "halftime", "half-time", "referee",
+    {"goal", "goals", "score", "scored", "scoring", "scorer", "scoreboard", "touchdown", "penalty", "halftime", "half-time", "referee",
      "striker", "goalkeeper", "keeper", "inning", "innings", "quarterback", "equaliser",
      "equalizer", "overtime", "match", "game", "kickoff", "kick-off", "whistle", "header",
      "rebound", "free-kick", "try", "wicket", "fumble", "interception", "field-goal", "puck"}
@@ -85,4 +85,9 @@ MONEY_WORDS: Final = frozenset(
 HOLIDAY_THINGS: Final = frozenset(
     {"tree", "card", "carol", "light", "decoration", "ornament", "present", "gift", "egg",
      "bunny", "stocking", "song", "music", "movie", "film", "special", "cactus", "island"}
+)  # fmt: skip
+# Kinds of things named by a season: `winter wheat`, `a summer storm` are no dates.
+SEASONAL_THINGS: Final = frozenset(
+    {"wheat", "crop", "coat", "clothing", "clothes", "tire", "tyre", "jacket", "olympics",
+     "game", "storm", "weather", "squash", "solstice", "equinox", "wear"}
 )  # fmt: skip

@@ -64,10 +64,20 @@ def day_of_year(text: str) -> Recurring:
     return Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
 
 
+_RANGE_BEGUN_DAYS: Final = 31
+_RANGE_START: Final = re.compile(r"\b(?:from|between|starting)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
     what = day_of_year(match.group("date"))
-    found = recurring(what, pick_by(match.group("rel"), ctx.how), ctx.published, ctx.tense)
+    how = pick_by(match.group("rel"), ctx.how)
+    found = recurring(what, how, ctx.published, ctx.tense)
+    if how == "future" and _RANGE_START.search(ctx.before(12)) and ctx.published:
+        # `is to run from January 23 through March 9`, written January 28: begun already
+        begun = recurring(what, "past", ctx.published, ctx.tense)
+        if begun.period and (ctx.published - begun.period.start).days <= _RANGE_BEGUN_DAYS:
+            found = begun
     if match.group("week_of") and found.period is not None:  # `the week of March 6`
         week = Period.containing("week", found.period.start)
         return Timex("date", week.value, "week", week, None, found.anchor, found.direction)
@@ -100,8 +110,9 @@ def year(match: re.Match[str], ctx: Context) -> Timex | None:
     if spoken := match.group("spoken") or match.group("spoken2"):  # `nineteen ninety-six`
         return dated(Period("year", dt.date(year_of(spoken), 1, 1)))
     following = ctx.after(30)
-    if re.match(r"\s*(?:%|percent|per\s?cent|[-\s]?(?:yen|dollars|euros|pounds))", following):
-        return None
+    if re.match(r"\s*(?:%|percent|per\s?cent|[-\s]?(?:yen|dollars|euros|pounds|years?\b))",
+                following):  # fmt: skip
+        return None  # `2000 percent`, `a 2000 year old tradition`
     last = ctx.span[-1]
     if not match.group(0).lower().startswith("fiscal") and last.i + 1 < len(last.doc):
         previous = last.doc[ctx.span[0].i - 1] if ctx.span[0].i else last
@@ -185,10 +196,21 @@ def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
     return _part(grain, nth, int(written) if written else None, ctx)
 
 
+_SCORE: Final = re.compile(r"(?<![\d.,$])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d.,%])")
+
+
 def _of_a_game(ctx: Context) -> bool:
+    """Whether a `second half` is of a game: its paragraph speaks of one (or gives a score,
+    `ended 0–0`) and its sentence not of money."""
     sentence = ctx.parsed.sentence_of(ctx.span.start)
-    lemmas = {token.lemma_.lower() for token in sentence} | {t.lower_ for t in sentence}
-    return bool(lemmas & lx.SPORT_WORDS) and not lemmas & lx.MONEY_WORDS
+    words = {token.lemma_.lower() for token in sentence} | {t.lower_ for t in sentence}
+    if words & lx.MONEY_WORDS:
+        return False
+    paragraph = ctx.parsed.article.paragraphs[ctx.parsed.paragraph_at(ctx.match.start())]
+    text = paragraph.text.lower()
+    return bool(_SCORE.search(paragraph.text)) or any(
+        re.search(rf"\b{re.escape(word)}\b", text) for word in lx.SPORT_WORDS
+    )
 
 
 def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -250,6 +272,9 @@ def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
         return None  # `his fall`, `prices fall`: only `this fall`, `the fall of 1998` are dates
     if match.group(0)[0].isupper() and ctx.span[0].ent_type_ not in ("", "DATE"):
         return None  # a name: `the Prague Spring`
+    last = ctx.span[-1]
+    if last.dep_ in ("compound", "amod") and last.head.lemma_.lower() in lx.SEASONAL_THINGS:
+        return None  # `winter wheat`, `a winter storm`: kinds of things, not dates
     code = lx.SEASONS[word]
     if match.group("year"):
         return dated(season(code, year_of(match.group("year"))))
