@@ -68,13 +68,14 @@ def alternatives(words: Iterable[str]) -> str:
     return "|".join(key.replace(" ", r"\s+").replace(".", r"\.") for key in keys)
 
 
-# Words that make a sentence's `second half` or `fourth quarter` a part of a game, not of the
-# year, unless the sentence also speaks of money (`second-half profit`).
+# Words that make a paragraph's `second half` or `fourth quarter` a part of a game, not of
+# the year, unless its sentence speaks of money (`second-half profit`). Only words that
+# speak of nothing else: `penalty`, `rebound`, `overtime` also speak of law and money.
 SPORT_WORDS: Final = frozenset(
-    {"goal", "goals", "score", "scored", "scoring", "scorer", "scoreboard", "touchdown", "penalty", "halftime", "half-time", "referee",
-     "striker", "goalkeeper", "keeper", "inning", "innings", "quarterback", "equaliser",
-     "equalizer", "overtime", "match", "game", "kickoff", "kick-off", "whistle", "header",
-     "rebound", "free-kick", "try", "wicket", "fumble", "interception", "field-goal", "puck"}
+    {"goal", "goals", "scored", "scoring", "scorer", "scoreboard", "touchdown", "halftime",
+     "half-time", "referee", "striker", "goalkeeper", "inning", "innings", "quarterback",
+     "equaliser", "equalizer", "kickoff", "kick-off", "wicket", "puck", "free kick",
+     "penalty kick", "field goal"}
 )  # fmt: skip
 MONEY_WORDS: Final = frozenset(
     {"profit", "revenue", "sale", "earnings", "loss", "percent", "%", "$", "economy", "growth",

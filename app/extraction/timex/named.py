@@ -196,12 +196,19 @@ def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
     return _part(grain, nth, int(written) if written else None, ctx)
 
 
+_OF_A_GAME: Final = re.compile(
+    r"\s+of\s+(?:the|a|this|that|their|its|his|her)\s+"
+    r"(?:game|match|contest|fight|bout|race|final|semifinal|tie)\b",
+    re.IGNORECASE,
+)
 _SCORE: Final = re.compile(r"(?<![\d.,$])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d.,%])")
 
 
 def _of_a_game(ctx: Context) -> bool:
     """Whether a `second half` is of a game: its paragraph speaks of one (or gives a score,
     `ended 0–0`) and its sentence not of money."""
+    if _OF_A_GAME.match(ctx.after(30)):
+        return True
     sentence = ctx.parsed.sentence_of(ctx.span.start)
     words = {token.lemma_.lower() for token in sentence} | {t.lower_ for t in sentence}
     if words & lx.MONEY_WORDS:
