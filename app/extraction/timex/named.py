@@ -8,7 +8,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Final
 
-import holidays
 from dateutil.easter import easter
 
 from app.extraction.timex import lexicon as lx
@@ -293,6 +292,8 @@ def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
 def _public_holidays(country: str, year: int) -> dict[str, dt.date]:
     """The first day of each holiday of `country` in `year`, by name, from `holidays`; a
     computed Islamic date is named `… (estimated)` and counts as the day."""
+    import holidays  # on first use: the package adds a tenth of a second to the start
+
     days: dict[str, dt.date] = {}
     for day, name in sorted(holidays.country_holidays(country, years=year).items()):
         days.setdefault(name.removesuffix(" (estimated)"), day)
