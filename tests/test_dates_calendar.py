@@ -459,3 +459,17 @@ def test_a_range_told_ahead_may_have_begun(
 )
 def test_kinds_of_things_and_ages_are_no_dates(extract: Extract, sentence: str) -> None:
     assert found(extract, sentence, dt.date(2014, 7, 28)) == {}
+
+
+def test_the_week_of_a_market_report_is_the_week_of_its_story(extract: Extract) -> None:
+    text = (
+        "The index fell 5 points on Friday. For the week, the index dropped 3.8%. "
+        "Volume was the week's highest."
+    )
+    mentions = extract(text, published=dt.date(2024, 2, 12)).dates  # a Monday
+    assert [(mention.text, mention.value) for mention in mentions] == [
+        ("Friday", "2024-02-09"),
+        ("the week", "2024-W06"),
+        ("the week", "2024-W06"),
+    ]
+    assert found(extract, "The week was hard for everyone.", dt.date(2024, 2, 12)) == {}

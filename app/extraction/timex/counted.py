@@ -261,11 +261,23 @@ _EDGE: Final = re.compile(
 )
 
 
+# `for the week`, `earlier in the month`, `the week's gains`: the week the story is in.
+_IN_THE_UNIT: Final = re.compile(r"\b(?:for|during|over|throughout|in)\s+$", re.IGNORECASE)
+
+
 def the_unit(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`the end of the month`, `the start of the week`: of the publication's month or week."""
-    if not _EDGE.search(ctx.before(16)):
-        return None  # `the week` alone goes on about a week of the story
-    return _edge_of(grain_of(match.group("unit")), ctx)
+    """`the end of the month`, `the start of the week`: of the publication's month or week;
+    `for the week`, `the week's most active session`: the one the story is in."""
+    grain = grain_of(match.group("unit"))
+    if _EDGE.search(ctx.before(16)):
+        return _edge_of(grain, ctx)
+    told_of = _IN_THE_UNIT.search(ctx.before(12)) or re.match(r"['’]s\b", ctx.after(3))
+    if not told_of or grain not in ("week", "month"):
+        return None  # `the week was hard`, `the week before the vote`: left to the story
+    reference = ctx.reference
+    if reference is not None and GRAINS.index(reference.period.grain) < GRAINS.index(grain):
+        return reference.then(Period.containing(grain, reference.period.start))
+    return relative(grain, 0, ctx.published)
 
 
 def _edge_of(grain: Grain, ctx: Context) -> Timex:
