@@ -473,3 +473,23 @@ def test_the_week_of_a_market_report_is_the_week_of_its_story(extract: Extract) 
         ("the week", "2024-W06"),
     ]
     assert found(extract, "The week was hard for everyone.", dt.date(2024, 2, 12)) == {}
+
+
+@pytest.mark.parametrize(
+    ("published", "takes", "took", "will_take"),
+    [
+        # the last day of a year, of a month, and a Sunday closing a week
+        (dt.date(2024, 12, 31), "2025-02-01", "2024-02-01", "2025-02-01"),
+        (dt.date(2024, 1, 31), "2024-02-01", "2023-02-01", "2024-02-01"),
+        (dt.date(2024, 2, 4), "2025-02-01", "2024-02-01", "2025-02-01"),
+    ],
+)
+def test_a_day_of_the_year_in_each_tense_at_the_boundaries(
+    extract: Extract, published: dt.date, takes: str, took: str, will_take: str
+) -> None:
+    for sentence, expected in (
+        ("The permit expires on Feb. 1.", takes),
+        ("The permit expired on Feb. 1.", took),
+        ("The permit will expire on Feb. 1.", will_take),
+    ):
+        assert value_of(extract, sentence, "Feb. 1", published) == expected, sentence
