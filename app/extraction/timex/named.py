@@ -350,9 +350,11 @@ def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
     last = ctx.span[-1]
     if last.dep_ == "compound" and last.head.lemma_.lower() in lx.HOLIDAY_THINGS:
         return None  # `Christmas trees`, `Easter eggs`: things, not days
+    # `the illustrator Johnnie Christmas`; a bare `Easter` the model calls a person is still
+    # the feast
     first = ctx.span[0]
-    if last.ent_type_ == "PERSON" or (first.i > 0 and first.nbor(-1).ent_type_ == "PERSON"):
-        return None  # `the illustrator Johnnie Christmas`
+    if first.i > 0 and first.nbor(-1).ent_type_ == "PERSON":
+        return None
     day_of = HOLIDAYS[re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))]
     grain: Grain = _HOLIDAY_SPANS[(match.group("week") or "").strip().lower()]
 
