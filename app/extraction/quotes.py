@@ -36,7 +36,7 @@ from app.extraction.quote_rules.indirect import reported_speech
 from app.extraction.quote_rules.interviews import Turn, interview_turns
 from app.extraction.quote_rules.marks import DOUBLE, Stretch, all_quoted_stretches
 from app.extraction.quote_rules.speakers import speaker_of
-from app.extraction.quote_rules.unclosed import mend_unclosed
+from app.extraction.quote_rules.unclosed import mend
 from app.models import DateMention, Quote, QuoteKind, Segment, SpeakerRef
 
 # Quoted fragments this short with no speaker are scare quotes, not quotations.
@@ -246,7 +246,7 @@ def _quoted_stretches(parsed: ArticleDoc, actors: ActorIndex, turns: _Mask) -> l
         mended
         for stretch in all_quoted_stretches(parsed.text, paragraphs)
         if not turns.covers(stretch.start)
-        for mended in ([stretch] if stretch.closed else mend_unclosed(parsed, stretch))
+        for mended in mend(parsed, stretch)
     ]
     closed = _Mask([s for s in found if s.closed])
     return [s for s in found if s.closed or _keeps_unclosed(parsed, s, closed, actors)]

@@ -181,7 +181,7 @@ def _scan_paragraph(
 
 def _unclosed(quote: _Open) -> list[Stretch]:
     """A quote whose closing mark never came, to the end of the last paragraph it ran
-    over; the attribution decides where it really ends (`quotes.mend_unclosed`)."""
+    over; the attribution decides where it really ends (`unclosed.mend`)."""
     return [Stretch(tuple(quote.segments), closed=False, opens_paragraph=quote.starts_paragraph)]
 
 

@@ -72,13 +72,18 @@ def _handover(parsed: ArticleDoc, start: int, end: int) -> int | None:
     return None
 
 
-def mend_unclosed(parsed: ArticleDoc, stretch: Stretch) -> list[Stretch]:
-    """The quote ended at each attribution inside it, the paragraphs it ran on over after
-    one a quote of their own; unchanged when no attribution stands inside it."""
+def mend(parsed: ArticleDoc, stretch: Stretch) -> list[Stretch]:
+    """The quote ended at each attribution inside it where a closing mark is missing, the
+    paragraphs it ran on over after one a quote of its own; unchanged when none is.
+
+    A closing mark missing at a paragraph's end joins the quote to the next paragraph's
+    (`"We will win, she said.⏎⏎"And govern," she added.`), so every paragraph of a
+    quote but a closed one's last is searched."""
     mended: list[Stretch] = []
     segments: list[tuple[int, int]] = []
-    for start, end in stretch.segments:
-        cut = _handover(parsed, start, end)
+    searched = len(stretch.segments) - (1 if stretch.closed else 0)
+    for n, (start, end) in enumerate(stretch.segments):
+        cut = _handover(parsed, start, end) if n < searched else None
         if cut is None:
             segments.append((start, end))
             continue
