@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from app.extraction.actors import ActorIndex
 from app.extraction.document import ArticleDoc
 from app.extraction.quote_rules.marks import DOUBLE, trimmed
@@ -25,14 +27,15 @@ _TURN = re.compile(
     r"[ \t]*[*_]{0,2}(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}?)[*_]{0,2}[ \t]*"
     r"(?P<colon>:|\.)[*_]{0,2}[ \t]+(?=\S)"
 )
+_TURN_INSIDE = re.compile(r"(?:(?<=[.?!…] )|(?<=[.?!…][\"”’] ))(?P<turn>" + _TURN.pattern + ")")
 _QUESTIONS = frozenset(["Q", "Question"])
 _ANSWERS = frozenset(["A", "Answer"])
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen"])
 # A name-led exchange goes back and forth at least this often (X, Y, X), so that two
 # labelled paragraphs (`Correction:`, `Source:`) never make an interview.
 _FEWEST_EXCHANGES = 2
-# Verbs of the introduction whose subject or object is the person interviewed.
-_INTERVIEWED = frozenset(["interview", "ask", "question"])
+# Verbs of an introduction whose subject gives the interview to the one after `to`/`with`.
+_GIVING_INTERVIEWS = frozenset(["speak", "talk", "sit", "tell"])
 _MARKS = DOUBLE.glyphs + "‘’"
 
 
@@ -62,16 +65,22 @@ def _label(match: re.Match[str] | None) -> str | None:
 
 
 def _lines(parsed: ArticleDoc) -> Iterator[_Line]:
+    """The lines of each paragraph, and within a line each stretch that opens with a turn
+    after the end of a sentence: lines joined into one paragraph (`… back? A. It feels …`)."""
     for paragraph in parsed.article.paragraphs:
-        start = paragraph.start
-        for line in paragraph.text.split("\n"):
-            end = start + len(line)
-            if line.strip():
-                match = _TURN.match(line)
-                label = _label(match)
-                words = start + match.end() if match and label else start
-                yield _Line(paragraph.index, start, end, label, words)
-            start = end + 1
+        text = paragraph.text
+        starts = {0, *(i + 1 for i, char in enumerate(text) if char == "\n")}
+        starts |= {m.start("turn") for m in _TURN_INSIDE.finditer(text) if _label(m)}
+        bounds = sorted(starts)
+        for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
+            if not text[start:end].strip():
+                continue
+            match = _TURN.match(text, start, end)
+            label = _label(match)
+            words = paragraph.start + (match.end() if match and label else start)
+            yield _Line(
+                paragraph.index, paragraph.start + start, paragraph.start + end, label, words
+            )
 
 
 def _name_words(text: str) -> list[str]:
@@ -88,50 +97,80 @@ def _actor_named(label: str, actors: ActorIndex) -> Actor | None:
     return min(named, key=lambda a: a.type != "person", default=None)
 
 
-def _people_mentioned(parsed: ArticleDoc, actors: ActorIndex, end: int) -> list[Actor]:
-    """People named before character `end`, most mentioned first."""
+@dataclass(frozen=True)
+class _Introduction:
+    """What the words before the first turn say of who asks and who answers."""
+
+    asking: Actor | None
+    answering: Actor | None
+
+
+def _actor_of_phrase(token: Token, actors: ActorIndex) -> Actor | None:
+    """The actor a noun phrase names: `The Daily Herald's Ann Lee` is Ann Lee."""
+    return actors.actor_at_token(token.i) or next(
+        (a for t in token.subtree if (a := actors.actor_at_token(t.i)) is not None), None
+    )
+
+
+def _introduction(parsed: ArticleDoc, actors: ActorIndex, end: int) -> _Introduction:
+    """`X interviewed Y`, `Y spoke to X`, `Y sat down with X`, `Y told X`."""
+    asking = answering = None
+    for token in parsed.doc[: parsed.token_at(end)]:
+        if token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        who = _actor_of_phrase(subject, actors) if subject is not None else None
+        if token.lemma_ == "interview":
+            person = next((c for c in token.children if c.dep_ == "dobj"), None)
+            asking = asking or who
+            answering = answering or (_actor_of_phrase(person, actors) if person else None)
+        elif token.lemma_ in _GIVING_INTERVIEWS:
+            listener = next(
+                (
+                    grandchild
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                    for grandchild in c.children
+                    if grandchild.dep_ == "pobj"
+                ),
+                None,
+            )
+            answering = answering or who
+            asking = asking or (_actor_of_phrase(listener, actors) if listener else None)
+    return _Introduction(asking, answering)
+
+
+def _most_mentioned_person(parsed: ArticleDoc, actors: ActorIndex, end: int) -> Actor | None:
     counts: Counter[str] = Counter()
-    for token in parsed.doc:
-        if token.idx >= end:
-            break
+    for token in parsed.doc[: parsed.token_at(end)]:
         actor = actors.actor_at_token(token.i)
         if actor is not None and actor.type == "person":
             counts[actor.id] += 1
-    found = [actors.by_id(actor_id) for actor_id, _ in counts.most_common()]
-    return [actor for actor in found if actor is not None]
+    return next((actors.by_id(actor_id) for actor_id, _ in counts.most_common(1)), None)
 
 
-def _interviewed(parsed: ArticleDoc, actors: ActorIndex, end: int) -> Actor | None:
-    """Who the introduction says is interviewed: the object of `interviewed`, else the
-    person it names most, else the person the article names most."""
-    for token in parsed.doc:
-        if token.idx >= end:
-            break
-        if token.lemma_ in _INTERVIEWED and token.pos_ == "VERB":
-            for child in token.children:
-                actor = actors.actor_at_token(child.i) if child.dep_ == "dobj" else None
-                if actor is not None and actor.type == "person":
-                    return actor
-    people = _people_mentioned(parsed, actors, end) or _people_mentioned(
-        parsed, actors, len(parsed.text)
+def _question_and_answer(
+    parsed: ArticleDoc, actors: ActorIndex, first_turn: int
+) -> tuple[SpeakerRef, SpeakerRef | None]:
+    """Who asks the `Q:` questions and who gives the `A:` answers. The interviewer is the
+    one the introduction names (`The Herald's Ann Lee interviewed …`, `spoke to
+    Wikinews`), else the byline's author; the person answering is the one it names, else
+    the person it names most, else the person the article names most."""
+    introduced = _introduction(parsed, actors, first_turn)
+    author = next((a for a in actors.actors if any(m.field == "byline" for m in a.mentions)), None)
+    asking = introduced.asking or author
+    answering = (
+        introduced.answering
+        or _most_mentioned_person(parsed, actors, first_turn)
+        or _most_mentioned_person(parsed, actors, len(parsed.text))
     )
-    return people[0] if people else None
-
-
-def _interviewer(parsed: ArticleDoc, actors: ActorIndex, end: int) -> SpeakerRef:
-    """The byline's author, else the outlet the introduction says was spoken to (`told the
-    Daily Herald`, `sat down with Wikinews`)."""
-    for author in actors.actors:
-        if author.type == "person" and any(m.field == "byline" for m in author.mentions):
-            return SpeakerRef(id=author.id, name=author.name)
-    for token in parsed.doc:
-        if token.idx >= end:
-            break
-        outlet = actors.actor_at_token(token.i)
-        spoken_to = token.dep_ == "pobj" and token.head.lower_ in ("to", "with")
-        if outlet is not None and outlet.type == "organization" and spoken_to:
-            return SpeakerRef(id=outlet.id, name=outlet.name)
-    return SpeakerRef(id=None, name="the interviewer")
+    question = (
+        SpeakerRef(id=asking.id, name=asking.name)
+        if asking
+        else SpeakerRef(id=None, name="the interviewer")
+    )
+    answer = SpeakerRef(id=answering.id, name=answering.name) if answering else None
+    return question, answer
 
 
 def _exchanges(labels: Sequence[str]) -> int:
@@ -145,10 +184,8 @@ def _speakers(
     labels = [line.label for line in lines if line.label is not None]
     first = next((line.start for line in lines if line.label is not None), 0)
     if set(labels) & _QUESTIONS and set(labels) & _ANSWERS:
-        answering = _interviewed(parsed, actors, first)
-        asking = _interviewer(parsed, actors, first)
-        answer = SpeakerRef(id=answering.id, name=answering.name) if answering else None
-        return {**dict.fromkeys(_QUESTIONS, asking), **dict.fromkeys(_ANSWERS, answer)}
+        question, answer = _question_and_answer(parsed, actors, first)
+        return {**dict.fromkeys(_QUESTIONS, question), **dict.fromkeys(_ANSWERS, answer)}
     counts = Counter(labels)
     named = {label: _actor_named(label, actors) for label in counts}
     # A participant speaks more than once or is someone the article names.
