@@ -56,7 +56,11 @@ INTRODUCTION = "Mayor Linda Park opened the new bridge in Springfield on Thursda
             "It saves the town twenty minutes a day",
             "said",
         ),
-        ('"Why did we wait so long? asked Park. Nobody answered.', "Why did we wait so long?", "asked"),
+        (
+            '"Why did we wait so long? asked Park. Nobody answered.',
+            "Why did we wait so long?",
+            "asked",
+        ),
         (
             'Park spoke first. "We are proud of this project, the mayor added. Residents cheered.',
             "We are proud of this project",

@@ -158,8 +158,10 @@ def _scan_paragraph(
             continue
         opens = mark.role is Role.OPEN or (mark.role is Role.EITHER and current is None)
         if opens:
-            if current is not None:
-                # A second opening mark: the quote before it lost its closing mark.
+            if current is not None and current.glyph == mark.glyph:
+                # A second opening mark like the first: the quote before it lost its
+                # closing mark. (One of another glyph may open a quote inside a quote;
+                # the first is dropped as stray.)
                 current.segments.append((offset + segment_start, offset + mark.position))
                 stretches.extend(_unclosed(current))
             current = _Open([], _at_start(text, mark.position), mark.glyph)
