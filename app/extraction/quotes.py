@@ -223,8 +223,13 @@ def _direct_drafts(
 def _keeps_unclosed(
     parsed: ArticleDoc, stretch: Stretch, closed: _Mask, actors: ActorIndex
 ) -> bool:
-    """A quote missing its closing mark is one when a cue in its own paragraphs attributes
-    it: never a speaker from another paragraph for words whose end is a guess."""
+    """A quote missing its closing mark, with no attribution inside to end it, is one when
+    it runs to its paragraph's end and a cue in its own paragraphs attributes it: never a
+    speaker from another paragraph for words whose end is a guess. Ended by a second
+    opening mark, it was a stray mark (and judging each of 5,000 such marks would cost
+    a parse walk each)."""
+    if stretch.reopened:
+        return False
 
     def masked(token: Token) -> bool:
         return closed(token) or stretch.start - 1 <= token.idx < stretch.end + 1

@@ -88,13 +88,20 @@ def _name_words(text: str) -> list[str]:
     return [w for w in words if w and w not in _TITLES]
 
 
-def _actor_named(label: str, actors: ActorIndex) -> Actor | None:
-    """The actor a label names: `Doudna` is Jennifer Doudna, `TRUMP` Donald Trump."""
-    wanted = _name_words(label)
-    if not wanted:
-        return None
-    named = [a for a in actors.actors if set(wanted) <= set(_name_words(a.name))]
-    return min(named, key=lambda a: a.type != "person", default=None)
+def _actors_named(labels: Sequence[str], actors: ActorIndex) -> dict[str, Actor | None]:
+    """The actor each label names, people first: `Doudna` is Jennifer Doudna, `TRUMP`
+    Donald Trump."""
+    by_word: dict[str, list[tuple[set[str], Actor]]] = {}
+    for actor in sorted(actors.actors, key=lambda a: a.type != "person"):
+        words = set(_name_words(actor.name))
+        for word in words:
+            by_word.setdefault(word, []).append((words, actor))
+    named: dict[str, Actor | None] = {}
+    for label in labels:
+        wanted = _name_words(label)
+        candidates = by_word.get(wanted[0], []) if wanted else []
+        named[label] = next((a for words, a in candidates if set(wanted) <= words), None)
+    return named
 
 
 @dataclass(frozen=True)
@@ -187,7 +194,7 @@ def _speakers(
         question, answer = _question_and_answer(parsed, actors, first)
         return {**dict.fromkeys(_QUESTIONS, question), **dict.fromkeys(_ANSWERS, answer)}
     counts = Counter(labels)
-    named = {label: _actor_named(label, actors) for label in counts}
+    named = _actors_named(list(counts), actors)
     # A participant speaks more than once or is someone the article names.
     taking_part = [label for label in counts if counts[label] > 1 or named[label] is not None]
     turns = [label for label in labels if label in taking_part]
@@ -205,7 +212,9 @@ def _speakers(
 def _unquoted(body: str, start: int, end: int) -> tuple[int, int]:
     """The words of a line without the quotation marks some outlets put around an answer."""
     start, end = trimmed(body, start, end)
-    if end - start > 1 and body[start] in _MARKS and body[end - 1] in _MARKS:
+    inside = body[start + 1 : end - 1]
+    quoted = end - start > 1 and body[start] in _MARKS and body[end - 1] in _MARKS
+    if quoted and not any(mark in inside for mark in _MARKS):
         return trimmed(body, start + 1, end - 1)
     return start, end
 

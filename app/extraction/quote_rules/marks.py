@@ -50,8 +50,10 @@ class Stretch:
 
     segments: tuple[tuple[int, int], ...]
     closed: bool = True
-    # For a quote whose closing mark never came: whether its opening mark starts a paragraph.
+    # For a quote whose closing mark never came: whether its opening mark starts a
+    # paragraph, and whether another opening mark, not the paragraph's end, ended it.
     opens_paragraph: bool = False
+    reopened: bool = False
 
     @property
     def start(self) -> int:
@@ -163,7 +165,7 @@ def _scan_paragraph(
                 # closing mark. (One of another glyph may open a quote inside a quote;
                 # the first is dropped as stray.)
                 current.segments.append((offset + segment_start, offset + mark.position))
-                stretches.extend(_unclosed(current))
+                stretches.extend(_unclosed(current, reopened=True))
             current = _Open([], _at_start(text, mark.position), mark.glyph)
             segment_start = mark.position + 1
             continue
@@ -181,10 +183,12 @@ def _scan_paragraph(
     return stretches, current
 
 
-def _unclosed(quote: _Open) -> list[Stretch]:
+def _unclosed(quote: _Open, *, reopened: bool = False) -> list[Stretch]:
     """A quote whose closing mark never came, to the end of the last paragraph it ran
-    over; the attribution decides where it really ends (`unclosed.mend`)."""
-    return [Stretch(tuple(quote.segments), closed=False, opens_paragraph=quote.starts_paragraph)]
+    over or to the next opening mark; the attribution decides where it really ends
+    (`unclosed.mend`)."""
+    segments = tuple(quote.segments)
+    return [Stretch(segments, False, opens_paragraph=quote.starts_paragraph, reopened=reopened)]
 
 
 def quoted_stretches(
