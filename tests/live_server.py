@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -21,7 +22,7 @@ class LiveServer:
     base_url: str
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -29,12 +30,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def live_server(timeout_s: float = 60) -> Iterator[LiveServer]:
-    """Start the server, wait for `/readyz`, and stop it (SIGTERM) when done."""
-    port = _free_port()
+def live_server(env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[LiveServer]:
+    """Start the server (with `env` added to the environment), wait for `/readyz`, and stop
+    it (SIGTERM) when done."""
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=PROJECT_ROOT,
+        env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
