@@ -44,7 +44,8 @@ def archive_client(database_url: str) -> Iterator[TestClient]:
 
 
 def add(client: TestClient, text: str, **fields: Any) -> httpx.Response:
-    return client.post(ARTICLES, json={"text": text, **fields}, headers=AUTH)
+    response: httpx.Response = client.post(ARTICLES, json={"text": text, **fields}, headers=AUTH)
+    return response
 
 
 def listed_ids(client: TestClient, **params: Any) -> list[str]:
