@@ -5,6 +5,7 @@ Used from the event loop only (the cache is not thread-safe)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 
 from cachetools import TTLCache
@@ -33,6 +34,15 @@ class CachedFacts:
         return body * (1 + PARSED_BYTES_PER_JSON_BYTE) + len(self.encoded.gzipped)
 
 
+Added = tuple[CachedFacts, bool]  # the article, and whether this call created it
+
+
+def _settle(task: asyncio.Future[Added]) -> None:
+    """Mark the outcome as seen: its requests may all have gone (their clients hung up)."""
+    if not task.cancelled():
+        task.exception()
+
+
 class ArchivedFacts:
     """The facts of added articles by id: from memory when held, else from the archive.
     An entry lives `ttl_s` at most, so a delete made through another replica shows here
@@ -43,6 +53,34 @@ class ArchivedFacts:
         self._cache: TTLCache[str, CachedFacts] = TTLCache(
             max_bytes, ttl_s, getsizeof=lambda entry: entry.size
         )
+        self._adding: dict[str, asyncio.Future[Added]] = {}
+
+    async def add(
+        self, key: str, extract: Callable[[], Awaitable[Facts]], reserved: Collection[str]
+    ) -> Added:
+        """The article added with this content key: found in the archive, or extracted and
+        stored. Requests for content that is being added wait for that addition rather
+        than extracting it again (clients retrying, or racing each other)."""
+        running = self._adding.get(key)
+        if running is not None:
+            entry, _ = await asyncio.shield(running)
+            return entry, False
+        task = asyncio.ensure_future(self._add(key, extract, reserved))
+        self._adding[key] = task
+        task.add_done_callback(lambda _: self._adding.pop(key, None))
+        task.add_done_callback(_settle)
+        # Shielded: a client that hangs up does not cancel an addition others may wait on.
+        return await asyncio.shield(task)
+
+    async def _add(
+        self, key: str, extract: Callable[[], Awaitable[Facts]], reserved: Collection[str]
+    ) -> Added:
+        known = await asyncio.to_thread(self.archive.find, key)
+        if known is not None and (entry := await self.get(known)) is not None:
+            return entry, False
+        facts = await extract()
+        added = await asyncio.to_thread(self.archive.add, facts, key, reserved)
+        return self.keep(added.stored), added.created
 
     def cached(self, article_id: str) -> CachedFacts | None:
         return self._cache.get(article_id)

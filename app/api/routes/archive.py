@@ -49,18 +49,15 @@ def _facts_answer(entry: CachedFacts, status: int) -> Response:
 async def add_article(
     runtime: RuntimeDep, runner: RunnerDep, archived: ArchivedDep, request: ExtractBody
 ) -> Response:
-    key = content_key(request.model_dump_json())
-    archive = archived.archive
     try:
-        if (known := await asyncio.to_thread(archive.find, key)) is not None and (
-            entry := await archived.get(known)
-        ) is not None:
-            return _facts_answer(entry, 200)
-        facts = await run_extraction(runtime, runner, request)
-        added = await asyncio.to_thread(archive.add, facts, key, frozenset(runtime.encoded_facts))
+        entry, created = await archived.add(
+            content_key(request.model_dump_json()),
+            lambda: run_extraction(runtime, runner, request),
+            frozenset(runtime.encoded_facts),
+        )
     except ArchiveUnavailableError as error:
         raise archive_unavailable(error) from error
-    return _facts_answer(archived.keep(added.stored), 201 if added.created else 200)
+    return _facts_answer(entry, 201 if created else 200)
 
 
 @router.delete(
