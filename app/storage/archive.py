@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Table,
     and_,
     delete,
     func,
@@ -120,7 +121,8 @@ def _candidate_ids(article_id: str, key: str) -> Iterator[str]:
     yield f"{article_id[:35]}-{key}"  # the content key is unique: this one is free
 
 
-def _fact_rows(facts: Facts) -> dict[Any, list[dict[str, Any]]]:
+def fact_rows(facts: Facts) -> dict[Table, list[dict[str, Any]]]:
+    """The rows of the actors, quotes and dates tables that hold the article's facts."""
     article_id = facts.article.id
     return {
         actors: [
@@ -252,7 +254,7 @@ class Archive:
                     facts_gzip=stored.gzipped,
                 )
             )
-            for table, rows in _fact_rows(stored.facts).items():
+            for table, rows in fact_rows(stored.facts).items():
                 if rows:
                     connection.execute(insert(table), rows)
 
