@@ -192,6 +192,15 @@ def test_the_shipped_articles_are_read_only(archive_client: TestClient) -> None:
     assert archive_client.get(f"{ARTICLES}/{shipped[0]}/facts").status_code == 200
 
 
+def test_a_wrong_method_names_every_method_of_the_path(archive_client: TestClient) -> None:
+    response = archive_client.put(ARTICLES, headers=AUTH)
+    assert_problem(response, 405)
+    assert response.headers["allow"] == "GET, POST"
+    one = archive_client.patch(f"{ARTICLES}/some-article", headers=AUTH)
+    assert_problem(one, 405)
+    assert one.headers["allow"] == "DELETE, GET"
+
+
 @pytest.mark.parametrize(
     ("headers", "status"),
     [
@@ -255,3 +264,17 @@ def test_the_cache_is_bounded_and_a_restart_serves_the_archive(
                 quotes = client.get(f"{ARTICLES}/{article_id}/quotes").json()
                 assert quotes["total"] == len(facts["quotes"])
                 assert 0 < archived.bytes_held <= room
+
+
+def test_the_schema_asks_for_the_key_on_writes_only(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    schemes = schema["components"]["securitySchemes"]
+    assert [scheme["scheme"] for scheme in schemes.values()] == ["bearer"]
+    (name,) = schemes
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            writes = (method, path) in {
+                ("post", ARTICLES),
+                ("delete", f"{ARTICLES}/{{article_id}}"),
+            }
+            assert operation.get("security") == ([{name: []}] if writes else None), path

@@ -30,9 +30,12 @@ if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 
+KEY = "browser-test-key"
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    with live_server() as running:
+    with live_server({"NEWSFACTS_API_KEYS": KEY}) as running:
         yield running.base_url
 
 
@@ -66,5 +69,36 @@ def test_swagger_ui_shows_a_quote_and_fetches_nothing_from_outside(
     assert "Japan is the only country in the world" in text
     assert "Sergei Lavrov" in text
 
+    hosts = {urlparse(url).hostname for url in requested if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def test_swagger_ui_authorize_takes_the_key_and_adds_an_article(
+    server: str, page_and_requests: tuple[Page, list[str]]
+) -> None:
+    page, requested = page_and_requests
+    page.goto(f"{server}/docs")
+    page.locator(".auth-wrapper .authorize").click()
+    page.locator(".modal-ux input").fill(KEY)
+    page.locator(".modal-ux").get_by_role("button", name="Authorize", exact=True).click()
+    page.locator(".modal-ux").get_by_role("button", name="Close").click()
+
+    operation = page.locator("#operations-archive-addArticle")
+    operation.locator(".opblock-summary").click()
+    operation.get_by_role("button", name="Try it out").click()
+    body = '{"text": "\\"The pier will open in May,\\" Mayor Ruth Obi said on Friday."}'
+    operation.locator("textarea.body-param__text").fill(body)
+    operation.get_by_role("button", name="Execute").click()
+
+    status = operation.locator(".live-responses-table .response .response-col_status").first
+    status.wait_for(timeout=30_000)
+    assert status.inner_text().strip().startswith("201")
+    response = operation.locator(".live-responses-table .response-col_description pre").first
+    assert "Ruth Obi" in response.inner_text()
+    listed = httpx.get(f"{server}/v1/articles", params={"limit": 500}).json()["items"]
+    added = [item for item in listed if item["id"].startswith("article-")]  # no headline
+    assert len(added) == 1
+    quotes = httpx.get(f"{server}/v1/articles/{added[0]['id']}/quotes").json()["items"]
+    assert quotes[0]["speaker"]["name"] == "Ruth Obi"
     hosts = {urlparse(url).hostname for url in requested if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, hosts

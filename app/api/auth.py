@@ -41,19 +41,19 @@ async def require_write_key(
     runtime: RuntimeDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    keys = [key.get_secret_value() for key in runtime.settings.api_keys]
-    if not keys:
-        raise ProblemError(
-            403,
-            "This server takes no writes: no key is configured (NEWSFACTS_API_KEYS).",
-            slug="writes-disabled",
-        )
     if credentials is None:
         raise ProblemError(
             401,
             "Adding or deleting articles needs a key: send `Authorization: Bearer <key>`.",
             slug="key-required",
             headers={"WWW-Authenticate": _CHALLENGE},
+        )
+    keys = [key.get_secret_value() for key in runtime.settings.api_keys]
+    if not keys:
+        raise ProblemError(
+            403,
+            "This server takes no writes: no key is configured (NEWSFACTS_API_KEYS).",
+            slug="writes-disabled",
         )
     if not key_matches(credentials.credentials, keys):
         raise ProblemError(

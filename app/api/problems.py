@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -100,7 +101,21 @@ async def _on_http_error(request: Request, error: Exception) -> JSONResponse:
         detail = f"No resource at {request.url.path}; see /docs for the routes."
     elif error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
+        return problem_response(
+            request, 405, detail, headers={**(error.headers or {}), "Allow": _allowed(request)}
+        )
     return problem_response(request, error.status_code, detail, headers=error.headers)
+
+
+def _allowed(request: Request) -> str:
+    """Every method the schema documents on this path. Starlette names only those of the
+    first route it tried, and GET and DELETE of one path are two routes."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = "[^/]+".join(re.escape(part) for part in re.split(r"\{[^}]+\}", template))
+        if re.fullmatch(pattern, request.url.path):
+            methods |= {method.upper() for method in operations}
+    return ", ".join(sorted(methods))
 
 
 async def _on_validation_error(request: Request, error: Exception) -> JSONResponse:
