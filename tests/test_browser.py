@@ -80,8 +80,8 @@ def test_swagger_ui_authorize_takes_the_key_and_adds_an_article(
     page.goto(f"{server}/docs")
     page.locator(".auth-wrapper .authorize").click()
     page.locator(".modal-ux input").fill(KEY)
-    page.locator(".modal-ux").get_by_role("button", name="Authorize", exact=True).click()
-    page.locator(".modal-ux").get_by_role("button", name="Close").click()
+    page.locator(".modal-ux .auth-btn-wrapper button.authorize").click()
+    page.locator(".modal-ux .auth-btn-wrapper button.btn-done").click()
 
     operation = page.locator("#operations-archive-addArticle")
     operation.locator(".opblock-summary").click()
