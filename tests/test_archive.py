@@ -4,6 +4,7 @@ again, read through every route, list, delete, keys, the memory bound, a restart
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -239,8 +240,9 @@ def test_with_no_key_configured_writes_are_refused(client: TestClient) -> None:
 def test_the_cache_is_bounded_and_a_restart_serves_the_archive(
     archive_client: TestClient, database_url: str
 ) -> None:
-    """A second server over the same database (a restart) with room in memory for one
-    article's facts serves every added article, each one read again from the database."""
+    """A second server over the same database (a restart, or a replica) with room in memory
+    for one article's facts serves every added article, each one read again from the
+    database; what is deleted elsewhere goes once its time in the cache is up."""
     added = [
         add(archive_client, story(f"Dunmore {n}", "Omar Haddad"), published="2024-07-01")
         for n in range(3)
@@ -251,7 +253,9 @@ def test_the_cache_is_bounded_and_a_restart_serves_the_archive(
         gzipped.headers["content-length"]
     )
     room = 1.5 * one_article
-    settings = Settings(database_url=database_url, api_keys=[KEY], cache_mb=room / 2**20)
+    settings = Settings(
+        database_url=database_url, api_keys=[KEY], cache_mb=room / 2**20, cache_ttl_s=1
+    )
     with TestClient(create_app(settings)) as client:
         wait_until_ready(client)
         archived = client.app.state.runtime.archived  # type: ignore[attr-defined]
@@ -264,6 +268,12 @@ def test_the_cache_is_bounded_and_a_restart_serves_the_archive(
                 quotes = client.get(f"{ARTICLES}/{article_id}/quotes").json()
                 assert quotes["total"] == len(facts["quotes"])
                 assert 0 < archived.bytes_held <= room
+        # A delete through the other server (a replica) shows here once the entry expires.
+        last = f"{ARTICLES}/{added[-1].json()['article']['id']}/facts"
+        assert client.get(last).status_code == 200
+        assert archive_client.delete(last.removesuffix("/facts"), headers=AUTH).status_code == 204
+        time.sleep(1.1)
+        assert_problem(client.get(last), 404)
 
 
 def test_the_schema_asks_for_the_key_on_writes_only(client: TestClient) -> None:

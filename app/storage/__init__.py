@@ -2,6 +2,12 @@
 Alembic migrations). SQLite by default, PostgreSQL when several replicas share it. Nothing
 here knows about HTTP."""
 
-from app.storage.archive import Archive, ArchiveUnavailableError, StoredFacts, content_key
+from app.storage.archive import (
+    Archive,
+    ArchiveUnavailableError,
+    PublishedRange,
+    StoredFacts,
+    content_key,
+)
 
-__all__ = ["Archive", "ArchiveUnavailableError", "StoredFacts", "content_key"]
+__all__ = ["Archive", "ArchiveUnavailableError", "PublishedRange", "StoredFacts", "content_key"]

@@ -30,8 +30,7 @@ from app.models import (
     QuoteKind,
     TimelineEntry,
 )
-from app.storage import ArchiveUnavailableError
-from app.storage.archive import PublishedRange
+from app.storage import ArchiveUnavailableError, PublishedRange
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
