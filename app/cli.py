@@ -18,17 +18,32 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from error
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from app.extraction.pipeline import extract_text, load_pipeline
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.buffer.read().decode("utf-8")
+    return Path(path).read_text(encoding="utf-8")
 
-    path: Path = args.path
+
+def _extract(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from app.extraction.pipeline import extract_text, load_pipeline
+    from app.models import ExtractRequest
+
+    source = "standard input" if args.path == "-" else args.path
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read(args.path)
     except (OSError, UnicodeDecodeError) as error:
-        print(f"newsfacts: cannot read {path}: {error}", file=sys.stderr)
+        print(f"newsfacts: cannot read {source}: {error}", file=sys.stderr)
+        return 2
+    try:  # the checks POST /v1/extract makes, with the same messages
+        request = ExtractRequest(text=text, title=args.title, published=args.published)
+    except ValidationError as error:
+        for problem in error.errors():
+            print(f"newsfacts: {source}: {problem['msg']}", file=sys.stderr)
         return 2
     nlp = load_pipeline(get_settings().spacy_pipeline)
-    facts = extract_text(nlp, text, title=args.title, published=args.published)
+    facts = extract_text(nlp, request.text, title=request.title, published=request.published)
     print(facts.model_dump_json(indent=2 if args.pretty else None))
     return 0
 
@@ -49,6 +64,8 @@ def _prepare(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.logs import log_config
+
     settings = get_settings()
     uvicorn.run(
         "app.api.main:create_app",
@@ -57,6 +74,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         workers=args.workers or settings.workers,
         log_level=settings.log_level,
+        log_config=log_config(settings.log_level),
         access_log=False,
         timeout_graceful_shutdown=10,
     )
@@ -68,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="Print an article file's facts as JSON.")
-    extract.add_argument("path", type=Path, help="Scraped markdown or plain-text article.")
+    extract.add_argument(
+        "path", help="Scraped markdown or plain-text article; `-` reads standard input."
+    )
     extract.add_argument("--published", type=_date, help="Publication date, YYYY-MM-DD.")
     extract.add_argument("--title", help="Headline, when the file has none.")
     extract.add_argument("--pretty", action="store_true", help="Indent the JSON.")

@@ -17,6 +17,10 @@ from app.models import Facts
 from app.settings import PROJECT_ROOT, get_settings
 from tests.postgres import PostgresCluster
 
+# The apps tests build log warnings only: the access log's lines, written in batches by a
+# thread, would land between pytest's own lines. A live server is told `info` again.
+os.environ["NEWSFACTS_LOG_LEVEL"] = "warning"
+
 Extract = Callable[..., Facts]
 SHIPPED_ARTICLE = (
     PROJECT_ROOT / "data" / "2019-01-21-putin-takes-hard-line-on-japan-island-dispute.md"

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import IO
 
 import httpx
 
@@ -30,16 +31,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[LiveServer]:
+def live_server(
+    env: dict[str, str] | None = None, timeout_s: float = 60, *, log: IO[bytes] | None = None
+) -> Iterator[LiveServer]:
     """Start the server (with `env` added to the environment), wait for `/readyz`, and stop
-    it (SIGTERM) when done."""
+    it (SIGTERM) when done; what it writes goes to `log`, if given."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=PROJECT_ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NEWSFACTS_LOG_LEVEL": "info", **(env or {})},
+        stdout=log or subprocess.DEVNULL,
+        stderr=log or subprocess.DEVNULL,
     )
     server = LiveServer(process, f"http://127.0.0.1:{port}")
     try:

@@ -4,18 +4,32 @@ read route like a shipped one) and delete one. Both need a key."""
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Response
 
 from app.api.archived import CachedFacts
 from app.api.auth import WriteKey
-from app.api.deps import ArchivedDep, ArticleId, RunnerDep, RuntimeDep, archive_unavailable
+from app.api.deps import ArchivedDep, RunnerDep, RuntimeDep, archive_unavailable
 from app.api.problems import ProblemError, problem_responses
-from app.api.routes.extract import ExtractBody, run_extraction
+from app.api.routes.extract import EXAMPLE, ExtractBody, run_extraction
+from app.extraction.article import article_id as id_of_article
+from app.extraction.ids import ID_PATTERN
 from app.models import Facts
 from app.storage import ArchiveUnavailableError, content_key
 
 router = APIRouter(prefix="/v1/articles", tags=["archive"])
+
+# The article that the example of POST /v1/articles adds: "Try it out" deletes it.
+EXAMPLE_ID = id_of_article(None, EXAMPLE["title"], EXAMPLE["text"])
+AddedArticleId = Annotated[
+    str,
+    Path(
+        pattern=ID_PATTERN,
+        description="The id of an article added with POST /v1/articles.",
+        openapi_examples={"added": {"summary": "The example article", "value": EXAMPLE_ID}},
+    ),
+]
 
 
 def _facts_answer(entry: CachedFacts, status: int) -> Response:
@@ -73,7 +87,7 @@ async def add_article(
     responses=problem_responses(401, 403, 404, 405, 422, 500, 503),
 )
 async def delete_article(
-    article_id: ArticleId, runtime: RuntimeDep, archived: ArchivedDep
+    article_id: AddedArticleId, runtime: RuntimeDep, archived: ArchivedDep
 ) -> Response:
     if article_id in runtime.encoded_facts:
         raise ProblemError(

@@ -54,8 +54,6 @@ async def run_extraction(
         raise ProblemError(
             413, f"The text has {len(request.text)} characters; the limit is {limit}."
         )
-    if not request.text.strip():
-        raise ProblemError(422, "The text is blank.", slug="validation-error")
     try:
         return await runner.extract(request.text, title=request.title, published=request.published)
     except ExtractionBusyError as error:
