@@ -38,8 +38,10 @@ KEY = "browser-test-key"
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with live_server({"NEWSFACTS_API_KEYS": KEY}) as running:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server that takes writes, into an archive of its own."""
+    state = tmp_path_factory.mktemp("browser-state")
+    with live_server({"NEWSFACTS_API_KEYS": KEY, "NEWSFACTS_STATE_DIR": str(state)}) as running:
         yield running.base_url
 
 
