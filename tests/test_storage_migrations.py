@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import Engine, inspect
 
 from app.storage.database import create_archive_engine, downgrade, upgrade
-from app.storage.schema import metadata
+from app.storage.schema import FTS_TABLES, declared, metadata
 
-TABLES = {"articles", "actors", "quotes", "dates"}
+TABLES = {"articles", "actors", "quotes", "dates", "timeline", "timeline_actors"}
 
 
 def test_upgrade_from_empty_matches_the_schema_and_downgrade_removes_it(
@@ -23,11 +23,52 @@ def test_upgrade_from_empty_matches_the_schema_and_downgrade_removes_it(
         assert set(inspect(engine).get_table_names()) >= TABLES
         with engine.connect() as connection:
             # What the migrations built is what the code queries: no difference at all.
-            assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+            assert (
+                compare_metadata(
+                    MigrationContext.configure(connection, opts={"include_name": declared}),
+                    metadata,
+                )
+                == []
+            )
         upgrade(engine)  # a second start finds nothing to do
         downgrade(engine, "base")
         assert not TABLES & set(inspect(engine).get_table_names())
         upgrade(engine)
         assert set(inspect(engine).get_table_names()) >= TABLES
     finally:
+        engine.dispose()
+
+
+def _search_objects(engine: Engine) -> set[str]:
+    """The full-text search structures: FTS5 tables, or tsvector columns with their index."""
+    inspector = inspect(engine)
+    if engine.dialect.name == "sqlite":
+        return set(inspector.get_table_names()) & set(FTS_TABLES)
+    return {
+        f"{table}.{column['name']}"
+        for table in ("quotes", "actors")
+        for column in inspector.get_columns(table)
+        if column["name"] == "search"
+    } | {
+        index["name"]
+        for table in ("quotes", "actors")
+        for index in inspector.get_indexes(table)
+        if index["name"].endswith("_search")
+    }
+
+
+def test_the_search_revision_goes_up_and_down(database_url: str) -> None:
+    engine = create_archive_engine(database_url)
+    try:
+        downgrade(engine, "base")  # the module's database: whatever the test before left
+        upgrade(engine, "0001")
+        assert not _search_objects(engine)
+        upgrade(engine)
+        assert len(_search_objects(engine)) in (2, 4)  # two FTS5 tables; two columns, two indexes
+        downgrade(engine, "0001")
+        assert not _search_objects(engine)
+        assert "timeline" not in inspect(engine).get_table_names()
+        assert "key" not in {column["name"] for column in inspect(engine).get_columns("actors")}
+    finally:
+        downgrade(engine, "base")
         engine.dispose()

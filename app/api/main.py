@@ -24,6 +24,7 @@ from app.api.routes import archive, articles, docs, extract, health
 from app.extraction.pipeline import load_pipeline
 from app.facts_cache import extraction_code_version
 from app.logs import JsonFormatter
+from app.models import Facts
 from app.runner import ExtractionRunner
 from app.settings import Settings, get_settings
 from app.storage import Archive, ArchiveUnavailableError
@@ -60,17 +61,19 @@ def _load(runtime: Runtime) -> None:
         niceness=settings.extraction_niceness,
     )
     runtime.archived = ArchivedFacts(
-        _open_archive(settings),
+        _open_archive(settings, list(store.facts.values())),
         max_bytes=int(settings.cache_mb * 2**20),
         ttl_s=settings.cache_ttl_s,
     )
     logger.info("ready: %d article(s) loaded", len(runtime.store.facts))
 
 
-def _open_archive(settings: Settings) -> Archive:
-    archive = Archive(settings.archive_url, extraction_version=extraction_code_version())
+def _open_archive(settings: Settings, shipped: list[Facts]) -> Archive:
+    archive = Archive(
+        settings.archive_url, extraction_version=extraction_code_version(), shipped=shipped
+    )
     try:
-        archive.ping()  # brings the schema up to date
+        archive.ping()  # brings the schema up to date and indexes the shipped articles
     except ArchiveUnavailableError as error:  # the shipped articles are served all the same
         logger.error("the archive is unreachable for now: %s", error)
     return archive

@@ -9,31 +9,33 @@ import hashlib
 import heapq
 import json
 import threading
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Table,
     and_,
     delete,
     func,
     insert,
     or_,
     select,
-    true,
 )
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from app.models import ArticleSummary, Facts
 from app.storage.database import create_archive_engine, upgrade
-from app.storage.schema import actors, articles, dates, quotes
+from app.storage.indexing import insert_fact_rows
+from app.storage.schema import articles
 
 # The stored gzip is what clients that accept gzip receive: worth the slowest level once.
 GZIP_LEVEL = 9
 _SUMMARY_COLUMNS = [articles.c[name] for name in ArticleSummary.model_fields]
+
+
+Result = TypeVar("Result")
 
 
 class ArchiveUnavailableError(Exception):
@@ -74,13 +76,20 @@ class PublishedRange:
         )
 
     def where(self) -> ColumnElement[bool]:
+        """Added articles published in the range (the shipped ones are listed from memory)."""
         published = articles.c.published
-        conditions: list[ColumnElement[bool]] = [true()]
+        conditions: list[ColumnElement[bool]] = [articles.c.shipped.is_(False)]
         if self.start is not None:
             conditions.append(published >= self.start)
         if self.end is not None:
             conditions.append(published <= self.end)
         return and_(*conditions)
+
+
+def shipped_key(facts: Facts) -> str:
+    """A shipped article's content key: a digest of its facts (another namespace than the
+    additions' keys, which digest a request)."""
+    return hashlib.sha256(b"shipped\n" + facts.model_dump_json().encode()).hexdigest()
 
 
 def content_key(*parts: str | None) -> str:
@@ -121,55 +130,6 @@ def _candidate_ids(article_id: str, key: str) -> Iterator[str]:
     yield f"{article_id[:35]}-{key}"  # the content key is unique: this one is free
 
 
-def fact_rows(facts: Facts) -> dict[Table, list[dict[str, Any]]]:
-    """The rows of the actors, quotes and dates tables that hold the article's facts."""
-    article_id = facts.article.id
-    return {
-        actors: [
-            {
-                "article_id": article_id,
-                "id": actor.id,
-                "name": actor.name,
-                "type": actor.type,
-                "kind": actor.kind,
-                "country": actor.country,
-                "salience": actor.salience,
-                "mention_count": len(actor.mentions),
-            }
-            for actor in facts.actors
-        ],
-        quotes: [
-            {
-                "article_id": article_id,
-                "id": quote.id,
-                "kind": quote.kind,
-                "text": quote.text,
-                "speaker_id": quote.speaker.id if quote.speaker else None,
-                "speaker_name": quote.speaker.name if quote.speaker else None,
-                "cue": quote.cue,
-                "said_on": quote.said_on,
-                "paragraph": quote.paragraph,
-                "start": quote.start,
-                "end": quote.end,
-            }
-            for quote in facts.quotes
-        ],
-        dates: [
-            {
-                "article_id": article_id,
-                "id": mention.id,
-                "text": mention.text,
-                "type": mention.type,
-                "value": mention.value,
-                "interval_start": mention.interval.start if mention.interval else None,
-                "interval_end": mention.interval.end if mention.interval else None,
-                "paragraph": mention.paragraph,
-            }
-            for mention in facts.dates
-        ],
-    }
-
-
 class Archive:
     """The archive in one database. Thread-safe: each call takes a pooled connection.
 
@@ -177,9 +137,10 @@ class Archive:
     server started while the database is down serves its shipped articles and picks the
     archive up once the database answers."""
 
-    def __init__(self, url: str, *, extraction_version: str) -> None:
+    def __init__(self, url: str, *, extraction_version: str, shipped: Sequence[Facts] = ()) -> None:
         self.engine = create_archive_engine(url)
         self._extraction_version = extraction_version
+        self._shipped = shipped
         self._schema_ready = False
         self._schema_lock = threading.Lock()
 
@@ -190,11 +151,38 @@ class Archive:
                 with self._schema_lock:
                     if not self._schema_ready:
                         upgrade(self.engine)
+                        self._index_shipped()
                         self._schema_ready = True
             with self.engine.begin() if write else self.engine.connect() as connection:
                 yield connection
         except (OperationalError, InterfaceError) as error:
             raise ArchiveUnavailableError(str(error.orig or error).strip()) from error
+
+    def _index_shipped(self) -> None:
+        """Index the shipped articles' facts like added ones, so that questions across
+        articles cover them: each once, by content (an article whose file changed is indexed
+        again, one no longer shipped is removed). Workers starting together race harmlessly:
+        the loser's insert fails on the id and is skipped."""
+        keys = {facts.article.id: (facts, shipped_key(facts)) for facts in self._shipped}
+        with self.engine.begin() as connection:
+            indexed = dict(
+                connection.execute(
+                    select(articles.c.id, articles.c.content_key).where(articles.c.shipped)
+                ).tuples()
+            )
+            gone = [i for i, key in indexed.items() if keys.get(i, (None, ""))[1] != key]
+            if gone:
+                connection.execute(delete(articles).where(articles.c.id.in_(gone)))
+        for article_id, (facts, key) in keys.items():
+            if indexed.get(article_id) == key:
+                continue
+            with contextlib.suppress(IntegrityError), self.engine.begin() as connection:
+                self._insert_with(connection, _with_id(facts, article_id), key, shipped=True)
+
+    def read(self, query: Callable[[Connection], Result]) -> Result:
+        """Run a read-only query (a function of a connection) on a pooled connection."""
+        with self._connection() as connection:
+            return query(connection)
 
     def ping(self) -> None:
         """Raise ArchiveUnavailableError unless the database answers."""
@@ -237,26 +225,30 @@ class Archive:
         raise AssertionError("the last candidate id holds the unique content key")
 
     def _insert(self, stored: StoredFacts, key: str) -> None:
-        article = stored.facts.article
         with self._connection(write=True) as connection:
-            connection.execute(
-                insert(articles).values(
-                    id=article.id,
-                    content_key=key,
-                    title=article.title,
-                    byline=article.byline,
-                    published=article.published,
-                    url=article.url,
-                    word_count=article.word_count,
-                    added_at=dt.datetime.now(dt.UTC),
-                    extraction_version=self._extraction_version,
-                    facts=stored.json.decode(),
-                    facts_gzip=stored.gzipped,
-                )
+            self._insert_with(connection, stored, key)
+
+    def _insert_with(
+        self, connection: Connection, stored: StoredFacts, key: str, *, shipped: bool = False
+    ) -> None:
+        article = stored.facts.article
+        connection.execute(
+            insert(articles).values(
+                id=article.id,
+                content_key=key,
+                title=article.title,
+                byline=article.byline,
+                published=article.published,
+                url=article.url,
+                word_count=article.word_count,
+                added_at=dt.datetime.now(dt.UTC),
+                extraction_version=self._extraction_version,
+                facts=stored.json.decode(),
+                facts_gzip=stored.gzipped,
+                shipped=shipped,
             )
-            for table, rows in fact_rows(stored.facts).items():
-                if rows:
-                    connection.execute(insert(table), rows)
+        )
+        insert_fact_rows(connection, stored.facts)
 
     def delete(self, article_id: str) -> bool:
         """Remove an added article and its facts; False when there is none by that id."""

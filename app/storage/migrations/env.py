@@ -9,12 +9,17 @@ from sqlalchemy import Connection
 
 from app.settings import get_settings
 from app.storage.database import create_archive_engine
-from app.storage.schema import metadata
+from app.storage.schema import declared, metadata
 
 
 def _run(connection: Connection) -> None:
     # Batch mode lets later migrations alter SQLite tables, which ALTER TABLE cannot.
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=True,
+        include_name=declared,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
