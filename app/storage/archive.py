@@ -165,11 +165,10 @@ class Archive:
         the loser's insert fails on the id and is skipped."""
         keys = {facts.article.id: (facts, shipped_key(facts)) for facts in self._shipped}
         with self.engine.begin() as connection:
-            indexed = dict(
-                connection.execute(
-                    select(articles.c.id, articles.c.content_key).where(articles.c.shipped)
-                ).tuples()
+            rows = connection.execute(
+                select(articles.c.id, articles.c.content_key).where(articles.c.shipped)
             )
+            indexed = {row.id: row.content_key for row in rows}
             gone = [i for i, key in indexed.items() if keys.get(i, (None, ""))[1] != key]
             if gone:
                 connection.execute(delete(articles).where(articles.c.id.in_(gone)))
