@@ -264,3 +264,50 @@ class ExtractRequest(BaseModel):
         None, max_length=MAX_TITLE_CHARS, description="Headline, when `text` carries none."
     )
     published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")
+
+
+class ArticleRef(Model):
+    id: str = Field(description="The article's id.")
+    title: str | None = Field(description="Its headline.")
+    published: dt.date | None = Field(description="Its publication date.")
+
+
+class KeyedSpeaker(SpeakerRef):
+    key: str | None = Field(
+        description="The speaker's key across articles (`GET /v1/actors/{key}`); null for an "
+        "unnamed source, which is no actor."
+    )
+
+
+class ArchiveQuote(Quote):
+    """A quote found across the archive, with the article it is in."""
+
+    speaker: KeyedSpeaker | None = Field(
+        None, description="Who said it; null when no one is named."
+    )
+    article: ArticleRef = Field(description="The article the quote is in.")
+
+
+class ArchiveActor(Model):
+    """One real-world actor across every article it appears in."""
+
+    key: str = Field(
+        description="Stable key across articles: a slug of the name and a digest of the folded "
+        "name and type (with the article, for a person named by one word only)."
+    )
+    name: str = Field(description="Canonical name.")
+    type: ActorType = Field(description="`person`, `organization` or `place`.")
+    kind: str | None = Field(None, description="Finer kind: country, city, newspaper, ministry…")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
+    article_count: int = Field(ge=0, description="Articles it appears in.")
+    quote_count: int = Field(ge=0, description="Quotes it said, in all of them.")
+    first_seen: dt.date | None = Field(description="Earliest publication date of those articles.")
+    last_seen: dt.date | None = Field(description="Latest publication date of those articles.")
+    roles: list[Role] = Field([], description="The roles the articles give it, each once.")
+
+
+class ArchiveTimelineEntry(TimelineEntry):
+    """A dated statement of one article, in a timeline across articles."""
+
+    actor_keys: list[str] = Field(description="Keys of the actors in the sentence.")
+    article: ArticleRef = Field(description="The article the statement is in.")

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from app.models import Actor, ArticleSummary, DateMention, Quote
+from app.storage.keys import actor_key
 
 LAVROV_SENTENCE = (
     '"Japan is the only country in the world that cannot fully recognize the outcome of '
@@ -110,3 +111,7 @@ def page_of(item: dict[str, Any]) -> dict[str, Any]:
 def example_response(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
     """An OpenAPI `responses` entry giving the 200 response an example."""
     return {200: {"content": {"application/json": {"example": example}}}}
+
+
+# Sergei Lavrov's key across articles, as the shipped article gives it.
+ACTOR_KEY = actor_key(ACTOR["name"], ACTOR["type"], ARTICLE_SUMMARY["id"])

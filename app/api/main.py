@@ -20,7 +20,7 @@ from app.api.middleware import BodyLimitMiddleware, HeadAsGetMiddleware
 from app.api.problems import install_problem_handlers
 from app.api.query import strict_query
 from app.api.responses import GZIP_MIN_BYTES, EncodedJson
-from app.api.routes import archive, articles, docs, extract, health
+from app.api.routes import across, archive, articles, docs, extract, health
 from app.extraction.pipeline import load_pipeline
 from app.facts_cache import extraction_code_version
 from app.logs import JsonFormatter
@@ -144,6 +144,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         openapi_tags=[
             {"name": "articles", "description": "The articles and their facts."},
             {"name": "archive", "description": "Add articles to the archive, delete them."},
+            {
+                "name": "across",
+                "description": "Questions across every article: quotes, actors, timeline.",
+            },
             {"name": "extraction", "description": "Facts of any article, on request."},
             {"name": "health", "description": "Probes for orchestrators."},
         ],
@@ -154,6 +158,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(archive.router)
+    app.include_router(across.router)
     app.include_router(extract.router)
     # Outermost last: access log, CORS (when allowed), the facts hot path (a GET of it passes
     # no other layer), HEAD, the body limit, then gzip for everything else.
