@@ -197,7 +197,7 @@ def fill_archive(database_url: str, count: int, template: bytes) -> list[str]:
 
     from app.models import Facts
     from app.storage import Archive
-    from app.storage.archive import fact_rows
+    from app.storage.indexing import fact_rows
     from app.storage.schema import articles
 
     facts = Facts.model_validate_json(template)

@@ -50,10 +50,10 @@ def _search_objects(engine: Engine) -> set[str]:
         for column in inspector.get_columns(table)
         if column["name"] == "search"
     } | {
-        index["name"]
+        name
         for table in ("quotes", "actors")
         for index in inspector.get_indexes(table)
-        if index["name"].endswith("_search")
+        if (name := index["name"] or "").endswith("_search")
     }
 
 
