@@ -161,6 +161,7 @@ def test_full_text_search_ranks_the_closer_match_first(client: TestClient) -> No
     by_name = page(client, "/v1/quotes", q="Lind ferry")
     assert [q["speaker"]["name"] for q in by_name["items"]] == ["Tomas Lind"]
     assert_problem(client.get("/v1/quotes", params={"q": "!!"}), 422)
+    assert page(client, "/v1/quotes", q="\u0301")["total"] == 0  # an accent alone
 
 
 def test_name_search_is_by_prefix_whatever_the_case_and_accents(client: TestClient) -> None:

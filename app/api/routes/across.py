@@ -64,18 +64,20 @@ Kind = Annotated[QuoteKind | None, Query(description="Only quotes of this kind."
 
 
 def _search(description: str) -> Any:
-    return Query(min_length=1, max_length=MAX_SEARCH_CHARS, description=description)
+    return Query(
+        min_length=1,
+        max_length=MAX_SEARCH_CHARS,
+        pattern=r"[^\W_]",  # a letter or digit somewhere: punctuation alone finds nothing
+        description=description,
+    )
 
 
-def _words(q: str | None) -> list[str]:
+def _words(q: str | None) -> list[str] | None:
+    """The words searched; None when `q` holds none that can be searched (a lone accent),
+    so that nothing matches."""
     if q is None:
         return []
-    found = words(q)
-    if not found:
-        raise RequestValidationError(
-            [{"type": "no_words", "loc": ("query", "q"), "msg": "`q` has no letter or digit."}]
-        )
-    return found
+    return words(q) or None
 
 
 def _days(start: dt.date | None, end: dt.date | None) -> DayRange:
@@ -138,8 +140,12 @@ async def list_all_quotes(
         str | None, Query(pattern=ID_PATTERN, description="Only quotes of this article.")
     ] = None,
 ) -> Response:
-    query = QuoteQuery(speaker, _words(q), kind, _days(date_from, date_to), article)
-    return await _quotes(request, archived, page, query)
+    days, searched = _days(date_from, date_to), _words(q)
+    if searched is None:
+        return _page(request, page, ([], 0), Page[ArchiveQuote])
+    return await _quotes(
+        request, archived, page, QuoteQuery(speaker, searched, kind, days, article)
+    )
 
 
 @router.get(
@@ -164,11 +170,14 @@ async def list_all_actors(
         "articles"
     ),
 ) -> Response:
+    searched = _words(q)
+    if searched is None:
+        return _page(request, page, ([], 0), Page[ArchiveActor])
     found = await _read(
         archived,
         partial(
             search_actors,
-            words=_words(q),
+            words=searched,
             actor_type=type,
             order=sort,
             offset=page.offset,
@@ -260,7 +269,10 @@ async def get_archive_timeline(
     date_from: From = None,
     date_to: To = None,
 ) -> Response:
-    query = TimelineQuery(actor, _words(q), _days(date_from, date_to))
+    days, searched = _days(date_from, date_to), _words(q)
+    if searched is None:
+        return _page(request, page, ([], 0), Page[ArchiveTimelineEntry])
+    query = TimelineQuery(actor, searched, days)
     found = await _read(
         archived, partial(search_timeline, query=query, offset=page.offset, limit=page.limit)
     )
