@@ -3,12 +3,17 @@ back down, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
+from app.storage import Archive
+from app.storage.across import QuoteQuery, search_quotes
 from app.storage.database import create_archive_engine, downgrade, upgrade
 from app.storage.schema import FTS_TABLES, declared, metadata
+from tests.conftest import Extract
 
 TABLES = {"articles", "actors", "quotes", "dates", "timeline", "timeline_actors"}
 
@@ -72,3 +77,24 @@ def test_the_search_revision_goes_up_and_down(database_url: str) -> None:
     finally:
         downgrade(engine, "base")
         engine.dispose()
+
+
+def test_the_search_revision_indexes_the_articles_already_stored(
+    database_url: str, extract: Extract
+) -> None:
+    facts = extract('"Rates will stay high," economist Nadia Petrova told reporters on Monday.')
+    archive = Archive(database_url, extraction_version="test")
+    try:
+        downgrade(archive.engine, "base")
+        upgrade(archive.engine)
+        archive.add(facts, "a" * 64)
+        downgrade(archive.engine, "0001")  # an archive from before the search revision
+        upgrade(archive.engine)
+        quotes, total = archive.read(
+            partial(search_quotes, query=QuoteQuery(words=["rates"]), offset=0, limit=10)
+        )
+        assert total == 1 and quotes[0].speaker is not None
+        assert quotes[0].speaker.key is not None and quotes[0].speaker.name == "Nadia Petrova"
+    finally:
+        downgrade(archive.engine, "base")
+        archive.close()
