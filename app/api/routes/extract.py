@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Response
 
 from app.api.deps import RunnerDep, RuntimeDep
 from app.api.problems import ProblemError, problem_responses
@@ -39,14 +39,16 @@ async def extract(
     runtime: RuntimeDep,
     runner: RunnerDep,
     request: Annotated[ExtractRequest, Body(openapi_examples={"lavrov": {"value": EXAMPLE}})],
-) -> Facts:
+) -> Response:
     limit = runtime.settings.max_text_chars
     if len(request.text) > limit:
         raise ProblemError(
             413, f"The text has {len(request.text)} characters; the limit is {limit}."
         )
     try:
-        return await runner.extract(request.text, title=request.title, published=request.published)
+        extracted = await runner.extract(
+            request.text, title=request.title, published=request.published
+        )
     except ExtractionBusyError as error:
         raise ProblemError(
             429, "Too many extractions are waiting; retry shortly.", headers={"Retry-After": "1"}
@@ -64,3 +66,5 @@ async def extract(
             f"The extraction took longer than {runtime.settings.extraction_timeout_s:g} s.",
             slug="extraction-timeout",
         ) from error
+    # The document was encoded and validated where it was built: sent as it came.
+    return Response(extracted.json, media_type="application/json")
