@@ -240,7 +240,9 @@ def _reference_module(
     return parsed, elapsed
 
 
-def _api_words_per_s(port: int, seconds: float) -> tuple[float, int, Counter[int]]:
+def _api_words_per_s(port: int, seconds: float, pid: int) -> tuple[float, int, float, Counter[int]]:
+    """Words per second of one client, the words, and the CPU seconds the server process
+    `pid` and its children spent on them (not on the warm-up pass)."""
     texts = load_texts()
     statuses: Counter[int] = Counter()
     connection = http.client.HTTPConnection(procs.HOST, port, timeout=60)
@@ -258,6 +260,7 @@ def _api_words_per_s(port: int, seconds: float) -> tuple[float, int, Counter[int
         for text in texts:  # warm-up pass, not timed
             statuses[post(text)] += 1
         words = 0
+        cpu_before = procs.tree_cpu_seconds(pid)
         started = time.perf_counter()
         while True:
             for text in texts:
@@ -266,7 +269,8 @@ def _api_words_per_s(port: int, seconds: float) -> tuple[float, int, Counter[int
                 words += word_count(text) if status == 200 else 0
             elapsed = time.perf_counter() - started
             if elapsed >= seconds:
-                return words / elapsed, words, statuses
+                cpu = procs.tree_cpu_seconds(pid) - cpu_before
+                return words / elapsed, words, cpu, statuses
     finally:
         connection.close()
 
@@ -340,9 +344,9 @@ def row_extraction(options: Options) -> list[Row]:
             raw_wall, raw_cpu_rate = pipe(options.seconds)
             raw.append(raw_wall)
             raw_cpu.append(raw_cpu_rate)
-            cpu_before = procs.tree_cpu_seconds(app.pid)
-            words_per_s, words, round_statuses = _api_words_per_s(app.port, options.seconds)
-            cpu = procs.tree_cpu_seconds(app.pid) - cpu_before
+            words_per_s, words, cpu, round_statuses = _api_words_per_s(
+                app.port, options.seconds, app.pid
+            )
             api.append(words_per_s)
             api_cpu.append(words / max(cpu, 1e-9))
             statuses.update(round_statuses)
