@@ -200,6 +200,9 @@ class DateMention(Located):
     )
     value: str | None = Field(None, description="TIMEX3 value, null when it cannot be normalised.")
     mod: str | None = Field(None, description="TIMEX3 mod: MORE_THAN, APPROX, START, END…")
+    quant: str | None = Field(
+        None, description="TIMEX3 quant of a set: `EVERY` (`every six months`), `EACH`."
+    )
     granularity: str | None = Field(
         None,
         description="The unit the value counts in: `time` (of day), `day`, `weekend`, `week`, "
