@@ -6,10 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Response
 
-from app.api.deps import RunnerDep, RuntimeDep
+from app.api.deps import RunnerDep, Runtime, RuntimeDep
 from app.api.problems import ProblemError, problem_responses
 from app.models import ExtractRequest, Facts
-from app.runner import ExtractionBusyError, ExtractionCrashError, ExtractionTimeoutError
+from app.runner import (
+    ExtractedFacts,
+    ExtractionBusyError,
+    ExtractionCrashError,
+    ExtractionRunner,
+    ExtractionTimeoutError,
+)
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
@@ -21,6 +27,7 @@ EXAMPLE = {
     "title": "Lavrov rules out a deal",
     "published": "2019-01-21",
 }
+ExtractBody = Annotated[ExtractRequest, Body(openapi_examples={"lavrov": {"value": EXAMPLE}})]
 
 
 @router.post(
@@ -35,20 +42,23 @@ EXAMPLE = {
     response_model=Facts,
     responses=problem_responses(400, 413, 415, 422, 429, 500, 503),
 )
-async def extract(
-    runtime: RuntimeDep,
-    runner: RunnerDep,
-    request: Annotated[ExtractRequest, Body(openapi_examples={"lavrov": {"value": EXAMPLE}})],
-) -> Response:
+async def extract(runtime: RuntimeDep, runner: RunnerDep, request: ExtractBody) -> Response:
+    extracted = await run_extraction(runtime, runner, request)
+    # The document was encoded and validated where it was built: sent as it came.
+    return Response(extracted.json, media_type="application/json")
+
+
+async def run_extraction(
+    runtime: Runtime, runner: ExtractionRunner, request: ExtractRequest
+) -> ExtractedFacts:
+    """The request's facts, or the problem document that says why there are none."""
     limit = runtime.settings.max_text_chars
     if len(request.text) > limit:
         raise ProblemError(
             413, f"The text has {len(request.text)} characters; the limit is {limit}."
         )
     try:
-        extracted = await runner.extract(
-            request.text, title=request.title, published=request.published
-        )
+        return await runner.extract(request.text, title=request.title, published=request.published)
     except ExtractionBusyError as error:
         raise ProblemError(
             429, "Too many extractions are waiting; retry shortly.", headers={"Retry-After": "1"}
@@ -66,5 +76,3 @@ async def extract(
             f"The extraction took longer than {runtime.settings.extraction_timeout_s:g} s.",
             slug="extraction-timeout",
         ) from error
-    # The document was encoded and validated where it was built: sent as it came.
-    return Response(extracted.json, media_type="application/json")
