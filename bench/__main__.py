@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--rows",
         default="1,2,3,4,6,7,8,9",
-        help="rows to run, e.g. 1,3 (5 comes with 3, 10 with 9)",
+        help="rows to run, e.g. 1,3 (5 comes with 3, 2a and 2b with 2, 10 with 9)",
     )
     parser.add_argument(
         "--archive-size",
@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(rows.row_memory(memory))
 
     run(1, lambda: results.append(rows.row_throughput(options)))
-    run(2, lambda: results.append(rows.row_extraction(options)))
+    run(2, lambda: results.extend([*rows.row_extraction(options), rows.row_rules_share(options)]))
     run(3, latency_and_memory)
     run(4, lambda: results.append(rows.row_cold_start(options)))
     run(6, lambda: results.append(rows.row_soak(options)))

@@ -10,12 +10,13 @@ from fastapi import APIRouter, Path, Response
 
 from app.api.archived import CachedFacts
 from app.api.auth import WriteKey
-from app.api.deps import ArchivedDep, RunnerDep, RuntimeDep, archive_unavailable
+from app.api.deps import ArchivedDep, RunnerDep, Runtime, RuntimeDep, archive_unavailable
 from app.api.problems import ProblemError, problem_responses
 from app.api.routes.extract import EXAMPLE, ExtractBody, run_extraction
 from app.extraction.article import article_id as id_of_article
 from app.extraction.ids import ID_PATTERN
-from app.models import Facts
+from app.models import ExtractRequest, Facts
+from app.runner import ExtractionRunner
 from app.storage import ArchiveUnavailableError, content_key
 
 router = APIRouter(prefix="/v1/articles", tags=["archive"])
@@ -30,6 +31,11 @@ AddedArticleId = Annotated[
         openapi_examples={"added": {"summary": "The example article", "value": EXAMPLE_ID}},
     ),
 ]
+
+
+async def _facts_of(runtime: Runtime, runner: ExtractionRunner, request: ExtractRequest) -> Facts:
+    """The request's facts as models: the archive stores them fact by fact."""
+    return (await run_extraction(runtime, runner, request)).facts
 
 
 def _facts_answer(entry: CachedFacts, status: int) -> Response:
@@ -66,7 +72,7 @@ async def add_article(
     try:
         entry, created = await archived.add(
             content_key(request.model_dump_json()),
-            lambda: run_extraction(runtime, runner, request),
+            lambda: _facts_of(runtime, runner, request),
             frozenset(runtime.encoded_facts),
         )
     except ArchiveUnavailableError as error:

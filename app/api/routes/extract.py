@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Response
 
 from app.api.deps import RunnerDep, Runtime, RuntimeDep
 from app.api.problems import ProblemError, problem_responses
 from app.models import ExtractRequest, Facts
 from app.runner import (
+    ExtractedFacts,
     ExtractionBusyError,
     ExtractionCrashError,
     ExtractionRunner,
@@ -41,13 +42,15 @@ ExtractBody = Annotated[ExtractRequest, Body(openapi_examples={"lavrov": {"value
     response_model=Facts,
     responses=problem_responses(400, 413, 415, 422, 429, 500, 503),
 )
-async def extract(runtime: RuntimeDep, runner: RunnerDep, request: ExtractBody) -> Facts:
-    return await run_extraction(runtime, runner, request)
+async def extract(runtime: RuntimeDep, runner: RunnerDep, request: ExtractBody) -> Response:
+    extracted = await run_extraction(runtime, runner, request)
+    # The document was encoded and validated where it was built: sent as it came.
+    return Response(extracted.json, media_type="application/json")
 
 
 async def run_extraction(
     runtime: Runtime, runner: ExtractionRunner, request: ExtractRequest
-) -> Facts:
+) -> ExtractedFacts:
     """The request's facts, or the problem document that says why there are none."""
     limit = runtime.settings.max_text_chars
     if len(request.text) > limit:
