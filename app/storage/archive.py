@@ -161,17 +161,20 @@ class Archive:
     def _index_shipped(self) -> None:
         """Index the shipped articles' facts like added ones, so that questions across
         articles cover them: each once, by content (an article whose file changed is indexed
-        again, one no longer shipped is removed). Workers starting together race harmlessly:
-        the loser's insert fails on the id and is skipped."""
+        again). Workers starting together race harmlessly: the loser's insert fails on the
+        id and is skipped. A shipped article is never removed here: replicas of another
+        version may share the database and still ship it."""
         keys = {facts.article.id: (facts, shipped_key(facts)) for facts in self._shipped}
         with self.engine.begin() as connection:
             rows = connection.execute(
-                select(articles.c.id, articles.c.content_key).where(articles.c.shipped)
+                select(articles.c.id, articles.c.content_key).where(
+                    articles.c.shipped, articles.c.id.in_(list(keys))
+                )
             )
             indexed = {row.id: row.content_key for row in rows}
-            gone = [i for i, key in indexed.items() if keys.get(i, (None, ""))[1] != key]
-            if gone:
-                connection.execute(delete(articles).where(articles.c.id.in_(gone)))
+            changed = [i for i, key in indexed.items() if keys[i][1] != key]
+            if changed:
+                connection.execute(delete(articles).where(articles.c.id.in_(changed)))
         for article_id, (facts, key) in keys.items():
             if indexed.get(article_id) == key:
                 continue
