@@ -160,7 +160,7 @@ def test_full_text_search_ranks_the_closer_match_first(client: TestClient) -> No
     # Stems: `ferries` and `ferry` are one word; the speaker's name is searched too.
     by_name = page(client, "/v1/quotes", q="Lind ferry")
     assert [q["speaker"]["name"] for q in by_name["items"]] == ["Tomas Lind"]
-    assert_problem(client.get("/v1/quotes", params={"q": "!!"}), 422)
+    assert page(client, "/v1/quotes", q="!!")["total"] == 0  # punctuation alone
     assert page(client, "/v1/quotes", q="\u0301")["total"] == 0  # an accent alone
 
 

@@ -67,7 +67,6 @@ def _search(description: str) -> Any:
     return Query(
         min_length=1,
         max_length=MAX_SEARCH_CHARS,
-        pattern=r"[^\W_]",  # a letter or digit somewhere: punctuation alone finds nothing
         description=description,
     )
 
