@@ -124,7 +124,7 @@ def _select(parsed: ArticleDoc) -> list[Found]:
             written = (start, timex.period)
         if _can_be_referred_to(timex):
             assert timex.period is not None
-            reference = Reference(sequence_id("d", len(found) - 1), timex.period)
+            reference = Reference(sequence_id("d", len(found) - 1), timex.period, start)
             if timex.period.grain in FISCAL_GRAINS:
                 fiscal = reference
         elif (so_far := _year_so_far(context)) is not None:
