@@ -85,3 +85,43 @@ def test_a_clock_time_in_another_paragraph_is_on_the_publication_day(extract: Ex
 )
 def test_reference_points(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
     assert values(extract, text) == expected
+
+
+# ---------------------------------------------------------------- the period a report compares
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Its third-quarter profit fell. Analysts see losses in the fourth quarter and through "
+            "the third quarter of 2024. In the year-ago period, it earned $101 million.",
+            dt.date(2023, 10, 26),
+            [("third-quarter", "2023-Q3"), ("the fourth quarter", "2023-Q4"),
+             ("the third quarter of 2024", "2024-Q3"), ("the year-ago period", "2022-Q3")],
+        ),
+        # at a year boundary: the fourth quarter just ended
+        (
+            "Its fourth-quarter profit fell. Analysts see losses through the fourth quarter of "
+            "2024. In the year-ago period, it earned $101 million.",
+            dt.date(2024, 1, 25),
+            [("fourth-quarter", "2023-Q4"), ("the fourth quarter of 2024", "2024-Q4"),
+             ("the year-ago period", "2022-Q4")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_year_ago_compares_with_the_quarter_reported_not_a_forecast(
+    extract: Extract, text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert values(extract, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the people of Poland, high noon comes today.", [("today", "2024-03-22")]),
+        ("The vote is at noon today.", [("noon today", "2024-03-22T12:00")]),
+    ],
+)
+def test_high_noon_is_no_time_of_day(
+    extract: Extract, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(extract, text) == expected

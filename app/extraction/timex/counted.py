@@ -139,8 +139,8 @@ def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
     """`10:35 a.m.`, `3 p.m. Friday`, `noon`: on the day named beside it, else the day the
     story is telling of (`On Oct. 23 he was shot at 10 p.m.`), else the publication's."""
     hhmm = _clock(match)
-    if hhmm is None:
-        return None
+    if hhmm is None or re.search(r"\bhigh\s+$", ctx.before(6), re.I):
+        return None  # `high noon`: a decisive moment, not midday
     named = match.group("day") or _named_day(ctx)
     if named:
         day = _day_of(named, ctx)
