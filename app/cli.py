@@ -18,17 +18,27 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from error
 
 
+_HTML_SUFFIXES = frozenset([".html", ".htm", ".xhtml"])
+
+
 def _extract(args: argparse.Namespace) -> int:
-    from app.extraction.pipeline import extract_text, load_pipeline
+    from app.extraction.guards import TextTooLongError, UnreadableTextError
+    from app.extraction.pipeline import Source, extract_source, load_pipeline
 
     path: Path = args.path
+    is_html = path.suffix.lower() in _HTML_SUFFIXES
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8", errors="replace" if is_html else "strict")
     except (OSError, UnicodeDecodeError) as error:
         print(f"newsfacts: cannot read {path}: {error}", file=sys.stderr)
         return 2
+    source = Source(text, "html" if is_html else "text", title=args.title, published=args.published)
     nlp = load_pipeline(get_settings().spacy_pipeline)
-    facts = extract_text(nlp, text, title=args.title, published=args.published)
+    try:
+        facts = extract_source(nlp, source)
+    except (UnreadableTextError, TextTooLongError) as error:
+        print(f"newsfacts: {path}: {error.detail}", file=sys.stderr)
+        return 3
     print(facts.model_dump_json(indent=2 if args.pretty else None))
     return 0
 
@@ -68,7 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="Print an article file's facts as JSON.")
-    extract.add_argument("path", type=Path, help="Scraped markdown or plain-text article.")
+    extract.add_argument(
+        "path",
+        type=Path,
+        help="Scraped markdown or plain-text article, or a whole web page (.html, .htm).",
+    )
     extract.add_argument("--published", type=_date, help="Publication date, YYYY-MM-DD.")
     extract.add_argument("--title", help="Headline, when the file has none.")
     extract.add_argument("--pretty", action="store_true", help="Indent the JSON.")

@@ -6,12 +6,12 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 ActorType = Literal["person", "organization", "place"]
 MentionKind = Literal["name", "pronoun", "description"]
-MentionField = Literal["title", "byline", "image_caption", "image_credit", "body"]
+MentionField = Literal["title", "byline", "dateline", "image_caption", "image_credit", "body"]
 DateType = Literal["date", "time", "duration", "set"]
 Direction = Literal["past", "same", "future"]
 
@@ -58,6 +58,10 @@ class ArticleSummary(Model):
 
 
 class Article(ArticleSummary):
+    site_name: str | None = Field(None, description="The publication, from a web page's metadata.")
+    dateline: str | None = Field(
+        None, description="The wire or release dateline read off the lead: `HAVANA (AP)`."
+    )
     image_caption: str | None = None
     image_credit: str | None = None
     sections: list[str] = []
@@ -162,6 +166,21 @@ class Facts(Model):
 class ExtractRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description="Article text: scraped markdown or plain text.")
-    title: str | None = Field(None, description="Headline, when `text` carries none.")
-    published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    text: str | None = Field(
+        None, min_length=1, description="Article text: scraped markdown or plain text."
+    )
+    html: str | None = Field(
+        None,
+        min_length=1,
+        description="A whole HTML page, instead of `text`: its main text is the article's body.",
+    )
+    title: str | None = Field(None, description="Headline; wins over the one the input carries.")
+    published: IsoDate | None = Field(
+        None, description="Publication date, YYYY-MM-DD; wins over the page's metadata."
+    )
+
+    @model_validator(mode="after")
+    def _one_input(self) -> ExtractRequest:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of `text` and `html`")
+        return self

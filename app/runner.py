@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 import os
 import queue
@@ -29,7 +28,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from app.extraction.pipeline import extract_text
+from app.extraction.pipeline import Source, extract_source
 from app.models import Facts
 
 # Extra niceness of the extraction children. Their own session already keeps them from
@@ -56,7 +55,7 @@ class _IdleChildGoneError(Exception):
     """The child was gone before it got the job (killed from outside, say)."""
 
 
-Job = tuple[str, str | None, dt.date | None]
+Job = Source
 
 
 def _close_inherited_fds(keep: set[int]) -> None:
@@ -124,10 +123,9 @@ def _child_main(nlp: Language, jobs: Connection, results: Connection, niceness: 
                 break
             if job is None:
                 break
-            text, title, published = job
             outcome: tuple[bool, Any]
             try:
-                outcome = (True, extract_text(nlp, text, title=title, published=published))
+                outcome = (True, extract_source(nlp, job))
             except Exception as error:
                 outcome = (False, error)
             try:
@@ -287,19 +285,16 @@ class ExtractionRunner:
     def _run(self, job: Job, deadline: float) -> Facts:
         if self._pool is not None:
             return self._pool.run(job, deadline)
-        text, title, published = job
-        return extract_text(self._nlp, text, title=title, published=published)
+        return extract_source(self._nlp, job)
 
-    async def extract(self, text: str, *, title: str | None, published: dt.date | None) -> Facts:
+    async def extract(self, source: Source) -> Facts:
         if self._pending >= self._max_pending:
             raise ExtractionBusyError
         self._pending += 1
         try:
             deadline = time.monotonic() + self._timeout_s
             loop = asyncio.get_running_loop()
-            job = loop.run_in_executor(
-                self._executor, self._run, (text, title, published), deadline
-            )
+            job = loop.run_in_executor(self._executor, self._run, source, deadline)
             limit = self._timeout_s + (_GRACE_S if self._pool is not None else 0)
             return await asyncio.wait_for(job, limit)
         except TimeoutError as error:

@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     workers: int = Field(1, ge=1)
     log_level: str = "info"
     max_text_chars: int = Field(100_000, ge=1, description="Longest text POST /v1/extract takes.")
+    max_html_chars: int = Field(
+        5_000_000,
+        ge=1,
+        description="Longest HTML page POST /v1/extract takes (its article text must still "
+        "fit in max_text_chars).",
+    )
     extraction_timeout_s: float = Field(
         30.0, gt=0, description="Time limit for one extraction request."
     )

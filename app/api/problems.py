@@ -32,6 +32,9 @@ class Problem(BaseModel):
     detail: str = Field(description="What went wrong with this request and how to fix it.")
     instance: str = Field(description="The path of the request that failed.")
     errors: list[FieldError] | None = Field(None, description="Each invalid field, for 422.")
+    language: str | None = Field(
+        None, description="The language detected, for a text refused as not English (422)."
+    )
 
 
 class ProblemError(Exception):
@@ -44,12 +47,14 @@ class ProblemError(Exception):
         *,
         slug: str | None = None,
         headers: dict[str, str] | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.slug = slug
         self.headers = headers
+        self.language = language
 
 
 def _slug(status: int) -> str:
@@ -64,6 +69,7 @@ def problem_response(
     slug: str | None = None,
     errors: list[FieldError] | None = None,
     headers: Mapping[str, str] | None = None,
+    language: str | None = None,
 ) -> JSONResponse:
     problem = Problem(
         type=PROBLEM_BASE + (slug or _slug(status)),
@@ -72,6 +78,7 @@ def problem_response(
         detail=detail,
         instance=request.url.path,
         errors=errors,
+        language=language,
     )
     return JSONResponse(
         problem.model_dump(exclude_none=True),
@@ -89,7 +96,12 @@ def _is_json(request: Request) -> bool:
 async def _on_problem(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ProblemError)
     return problem_response(
-        request, error.status, error.detail, slug=error.slug, headers=error.headers
+        request,
+        error.status,
+        error.detail,
+        slug=error.slug,
+        headers=error.headers,
+        language=error.language,
     )
 
 
@@ -106,7 +118,8 @@ async def _on_http_error(request: Request, error: Exception) -> JSONResponse:
 async def _on_validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
     raw: list[dict[str, Any]] = list(error.errors())
-    if request.method in ("POST", "PUT", "PATCH") and not _is_json(request):
+    in_body = any(tuple(item.get("loc", ()))[:1] == ("body",) for item in raw)
+    if request.method in ("POST", "PUT", "PATCH") and in_body and not _is_json(request):
         return problem_response(
             request, 415, "Send the body as JSON with `Content-Type: application/json`."
         )

@@ -1,0 +1,135 @@
+"""The input of an extraction request, as a FastAPI dependency any route can reuse.
+
+The body is JSON (`ExtractRequest`: `text` or `html`, with `title` and `published`), or the
+article itself as a raw body: `text/html` (a whole page), `text/plain` or `text/markdown`,
+with `title` and `published` in the query string.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from app.api.deps import RuntimeDep
+from app.api.problems import ProblemError
+from app.extraction.pipeline import Source, SourceFormat
+from app.models import ExtractRequest, IsoDate
+
+JSON_MEDIA_TYPE = "application/json"
+RAW_FORMATS: dict[str, SourceFormat] = {
+    "text/html": "html",
+    "text/plain": "text",
+    "text/markdown": "text",
+}
+
+EXAMPLE = {
+    "text": (
+        '"This is our land," Foreign Minister Sergei Lavrov told reporters in Moscow on '
+        "Wednesday. He said talks would resume next week."
+    ),
+    "title": "Lavrov rules out a deal",
+    "published": "2019-01-21",
+}
+HTML_EXAMPLE = (
+    "<html><head><title>Council approves ferry line</title>"
+    '<meta property="article:published_time" content="2024-05-14"></head><body><article>'
+    "<p>The harbour council voted on Monday to open a ferry line to the islands.</p>"
+    '<p>"This will change how people get to work," council chair Helen Marsh said.</p>'
+    "</article></body></html>"
+)
+
+# The request body as the OpenAPI schema documents it (the route reads it itself).
+REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        JSON_MEDIA_TYPE: {
+            "schema": ExtractRequest.model_json_schema(),
+            "examples": {
+                "text": {"value": EXAMPLE},
+                "html": {"value": {"html": HTML_EXAMPLE, "published": "2024-05-14"}},
+            },
+        },
+        "text/html": {"schema": {"type": "string"}, "example": HTML_EXAMPLE},
+        "text/plain": {"schema": {"type": "string"}, "example": EXAMPLE["text"]},
+        "text/markdown": {"schema": {"type": "string"}, "example": EXAMPLE["text"]},
+    },
+}
+
+
+def _media_type(request: Request) -> tuple[str, str | None]:
+    """The media type and charset of the body."""
+    media_type, *parameters = request.headers.get("content-type", "").split(";")
+    charset = None
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"') or None
+    return media_type.strip().lower(), charset
+
+
+def _decode(body: bytes, charset: str | None, source_format: SourceFormat) -> str:
+    try:
+        return body.decode(charset or "utf-8")
+    except LookupError as error:
+        raise ProblemError(415, f"Unknown charset {charset!r}; send UTF-8.") from error
+    except UnicodeDecodeError as error:
+        if source_format == "html":  # pages misdeclare their encoding; keep what reads
+            return body.decode(charset or "utf-8", errors="replace")
+        raise ProblemError(
+            400, f"The body is not valid {charset or 'UTF-8'} text.", slug="malformed-body"
+        ) from error
+
+
+def _from_json(body: bytes) -> ExtractRequest:
+    try:
+        return ExtractRequest.model_validate_json(body)
+    except ValidationError as error:
+        raise RequestValidationError(
+            [{**item, "loc": ("body", *item["loc"])} for item in error.errors()]
+        ) from error
+
+
+async def read_source(
+    request: Request,
+    runtime: RuntimeDep,
+    title: Annotated[
+        str | None, Query(description="Headline, for a raw body (JSON carries its own).")
+    ] = None,
+    published: Annotated[
+        IsoDate | None,
+        Query(description="Publication date, YYYY-MM-DD, for a raw body."),
+    ] = None,
+) -> Source:
+    """The article source of an extraction request, within the configured limits."""
+    settings = runtime.settings
+    media_type, charset = _media_type(request)
+    body = await request.body()
+    if media_type == JSON_MEDIA_TYPE or media_type.endswith("+json"):
+        payload = _from_json(body)
+        source_format: SourceFormat = "html" if payload.html is not None else "text"
+        content = payload.html if payload.html is not None else payload.text or ""
+        title, published = payload.title or title, payload.published or published
+    elif media_type in RAW_FORMATS:
+        source_format = RAW_FORMATS[media_type]
+        content = _decode(body, charset, source_format)
+    else:
+        raise ProblemError(
+            415,
+            "Send JSON (`Content-Type: application/json`) or the article itself as "
+            f"{', '.join(RAW_FORMATS)}.",
+        )
+    limit = settings.max_html_chars if source_format == "html" else settings.max_text_chars
+    if len(content) > limit:
+        what = "HTML page" if source_format == "html" else "text"
+        raise ProblemError(413, f"The {what} has {len(content)} characters; the limit is {limit}.")
+    if not content.strip():
+        raise ProblemError(422, "The text is blank.", slug="validation-error")
+    return Source(
+        content, source_format, title=title, published=published, max_chars=settings.max_text_chars
+    )
+
+
+SourceDep = Annotated[Source, Depends(read_source)]
