@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rounds", type=int, help="A/B alternations per row (default 6)")
     parser.add_argument("--soak-seconds", type=float, help="length of the row 6 load (default 60)")
     parser.add_argument(
-        "--rows", default="1,2,3,4,6", help="rows to run, e.g. 1,3 (5 comes with 3)"
+        "--rows", default="1,2,3,4,6,7", help="rows to run, e.g. 1,3 (5 comes with 3)"
     )
     parser.add_argument("--no-pin", action="store_true", help="do not pin server and wrk to cores")
     parser.add_argument("--python-load", action="store_true", help="ignore wrk if installed")
@@ -135,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run(3, latency_and_memory)
     run(4, lambda: results.append(rows.row_cold_start(options)))
     run(6, lambda: results.append(rows.row_soak(options)))
+    run(7, lambda: results.append(rows.row_hostile(options)))
     results.sort(key=lambda r: r.measure)
 
     print()

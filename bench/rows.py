@@ -1,4 +1,4 @@
-"""The six rows of the performance table, each measured against its reference."""
+"""The rows of the performance table, each measured against its reference."""
 
 from __future__ import annotations
 
@@ -582,4 +582,65 @@ def row_soak(options: Options) -> Row:
             f"extraction processes RSS growth {tree_growth / MB:+.1f} MB"
         ],
         {"errors": errors, "rss_growth": growth, "tree_rss_growth": tree_growth},
+    )
+
+
+# --- row 7 -------------------------------------------------------------------------------
+
+HOSTILE_CHARS = 100_000
+
+
+def _filled(unit: str, length: int = HOSTILE_CHARS) -> str:
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def hostile_texts() -> dict[str, str]:
+    """Worst cases of 100,000 characters for the tokenizer and the extraction rules."""
+    return {
+        "one long token": "x" * HOSTILE_CHARS,
+        "punctuation run": "," * HOSTILE_CHARS,
+        "emoji run": "😀" * HOSTILE_CHARS,
+        "5,000 nested quotation marks": _filled('Ann Lee said, "' * 5_000 + 'no." ' * 5_000),
+        "10,000 one-word paragraphs": _filled("Election\n\n"),
+    }
+
+
+def _timed_post(port: int, text: str) -> tuple[float, int]:
+    connection = http.client.HTTPConnection(procs.HOST, port, timeout=120)
+    try:
+        started = time.perf_counter()
+        status = _post(connection, text)
+        return time.perf_counter() - started, status
+    finally:
+        connection.close()
+
+
+def row_hostile(options: Options) -> Row:
+    """Each worst-case input against 100,000 characters of news prose, posted one at a time
+    to one server; the best of a few runs of each."""
+    prose = _filled("\n\n".join(load_texts()) + "\n\n")
+    cases = hostile_texts()
+    rounds = max(1, min(options.rounds, 3))
+    with procs.running("app", "app", env=_app_env(options)) as app:
+        _timed_post(app.port, load_texts()[0])  # warm the extraction process
+        reference, reference_status = min(_timed_post(app.port, prose) for _ in range(rounds))
+        timings = {
+            name: min(_timed_post(app.port, text) for _ in range(rounds))
+            for name, text in cases.items()
+        }
+    worst_name, (worst, _) = max(timings.items(), key=lambda item: item[1][0])
+    ratio = worst / reference
+    return Row(
+        "7. worst-case 100,000-char inputs vs prose",
+        f"slowest {worst:.2f} s ({worst_name})",
+        f"{reference:.2f} s for 100,000 chars of prose (status {reference_status})",
+        f"{ratio:.2f}",
+        "<= 2.0",
+        ratio <= 2.0 and reference_status == 200,
+        [
+            "each input posted alone, best of "
+            f"{rounds}: "
+            + "; ".join(f"{name} {t:.2f} s ({status})" for name, (t, status) in timings.items())
+        ],
+        {"reference_s": reference, **{name: t for name, (t, _) in timings.items()}},
     )

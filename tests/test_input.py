@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -317,7 +318,8 @@ def test_another_language_is_refused_naming_it(
     "text",
     [
         '"Merci beaucoup," said the chef.',
-        f"{LEAD} {QUOTE_PARAGRAPH} {SECOND_QUOTE} As the mayor put it: « {FRENCH[:60]} »",
+        f"{LEAD}\n\n{QUOTE_PARAGRAPH}\n\n{SECOND_QUOTE}\n\nThe mayor answered in French: "
+        f"« {FRENCH} »",
     ],
     ids=["short", "mostly-english"],
 )
@@ -364,7 +366,7 @@ def nested_quotes(length: int) -> str:
     return fill('Ann Lee said, "' * units + 'no." ' * units, length)
 
 
-PATHOLOGICAL = {
+PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "nested-quotes": nested_quotes,
     "one-word-paragraphs": lambda length: fill("Election\n\n", length),
     "one-word-lines": lambda length: fill("Election\n", length),
@@ -373,7 +375,7 @@ PATHOLOGICAL = {
 
 
 @pytest.mark.parametrize("make", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
-def test_pathological_prose_is_extracted(client: TestClient, make: Any) -> None:
+def test_pathological_prose_is_extracted(client: TestClient, make: Callable[[int], str]) -> None:
     # Small: the server's extraction processes run at the lowest priority, and their cost
     # is measured by the next test.
     assert_exact_offsets(_post(client, json={"text": make(600)}))

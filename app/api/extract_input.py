@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
@@ -46,7 +46,7 @@ REQUEST_BODY: dict[str, Any] = {
     "required": True,
     "content": {
         JSON_MEDIA_TYPE: {
-            "schema": ExtractRequest.model_json_schema(),
+            "schema": {"$ref": "#/components/schemas/ExtractRequest"},
             "examples": {
                 "text": {"value": EXAMPLE},
                 "html": {"value": {"html": HTML_EXAMPLE, "published": "2024-05-14"}},
@@ -57,6 +57,21 @@ REQUEST_BODY: dict[str, Any] = {
         "text/markdown": {"schema": {"type": "string"}, "example": EXAMPLE["text"]},
     },
 }
+
+
+def document_request_schemas(app: FastAPI) -> None:
+    """Add `ExtractRequest` to the app's OpenAPI components, which FastAPI fills only with
+    the models of the parameters it parses itself."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+            schemas["ExtractRequest"] = ExtractRequest.model_json_schema()
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _media_type(request: Request) -> tuple[str, str | None]:

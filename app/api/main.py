@@ -13,6 +13,7 @@ from fastapi_offline import FastAPIOffline
 
 from app.api.access_log import AccessLogMiddleware, AccessLogWriter
 from app.api.deps import Runtime
+from app.api.extract_input import document_request_schemas
 from app.api.hot_path import FactsHotPathMiddleware
 from app.api.problems import install_problem_handlers
 from app.api.responses import EncodedJson
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(extract.router)
+    document_request_schemas(app)
     # Outermost last: access log, then the facts hot path, then gzip for everything else.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(FactsHotPathMiddleware, runtime=runtime)

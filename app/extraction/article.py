@@ -28,11 +28,13 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # Hard-wrapped text keeps its lines to about 80 characters.
 _LONGEST_WRAPPED_LINE = 100
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Bounded, so that a text full of unclosed `[` or `_` costs linear time.
+_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_LINK_PARTS = re.compile(r"\[([^\]\n]{0,500})\]\(([^)\n]{0,2000})\)")
 _ANGLE_URL = re.compile(r"^<(https?://[^>\s]+)>$")
 _BARE_URL = re.compile(r"^(https?://\S+)$")
 _EMPHASIS = re.compile(
-    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])"
+    r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.{1,500}?)(?<=\S)\3(?![\w*])"
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
@@ -226,7 +228,7 @@ class _Draft:
             self.awaiting_url = self.url is None
             return
         if related := _RELATED.match(block):
-            link = re.search(r"\[([^\]]*)\]\(([^)]*)\)", related.group(1))
+            link = _LINK_PARTS.search(related.group(1))
             title = clean_inline(link.group(1) if link else related.group(1))
             url = link.group(2).strip() if link and link.group(2).strip() not in ("", "#") else None
             self.related.append(RelatedArticle(title=title, url=url))

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-# Longer than any ellipsis, `?!?!` or dash rule inside a paragraph; the lines made only of
-# symbols (`###`, `* * *`, `-----`) are dropped by the article parser before this check.
-MAX_SYMBOL_RUN = 40
+# Longer than any ellipsis, `?!?!` or dash rule inside a paragraph (the lines made only of
+# symbols, `* * *`, `-----`, are dropped by the article parser before this check); short
+# enough that the tokenizer's cost on such a run stays below its cost on prose.
+MAX_SYMBOL_RUN = 100
 # Longer than any word or link a news article prints.
 MAX_WORD_CHARS = 1000
 # Prose is mostly letters and digits; below this share of the non-space characters the
@@ -23,8 +24,9 @@ MAX_WORD_CHARS = 1000
 MIN_WORD_CHAR_SHARE = 0.5
 _SHARE_CHECKED_FROM = 40  # characters; a short text's share says little
 
-_SYMBOL_RUN = re.compile(rf"[^\w\s]{{{MAX_SYMBOL_RUN + 1},}}")
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+# Whole runs, each found once: `\S{1001,}` would rescan a run from each of its characters.
+_SYMBOL_RUN = re.compile(r"[^\w\s]+")
+_WORD_RUN = re.compile(r"\S+")
 _WORD_CHAR = re.compile(r"\w")
 _SPACE = re.compile(r"\s")
 
@@ -54,18 +56,27 @@ def check_length(text: str, limit: int | None) -> None:
         raise TextTooLongError(f"The text has {len(text)} characters; the limit is {limit}.")
 
 
-def check_prose(text: str) -> None:
-    """Raise `UnreadableTextError` when the text is not prose that extracts in linear time."""
-    if run := _SYMBOL_RUN.search(text):
-        raise UnreadableTextError(
-            f"The text is not prose: it has a run of {len(run.group(0))} punctuation or symbol "
-            f"characters with no space at offset {run.start()} (at most {MAX_SYMBOL_RUN})."
-        )
-    if word := _LONG_WORD.search(text):
+def _first_longer(runs: re.Pattern[str], text: str, limit: int) -> re.Match[str] | None:
+    return next((run for run in runs.finditer(text) if run.end() - run.start() > limit), None)
+
+
+def check_words(text: str) -> None:
+    """Raise `UnreadableTextError` for a "word" longer than any article has."""
+    if word := _first_longer(_WORD_RUN, text, MAX_WORD_CHARS):
         raise UnreadableTextError(
             f"The text is not prose: it has a word of {len(word.group(0))} characters at offset "
             f"{word.start()} (at most {MAX_WORD_CHARS})."
         )
+
+
+def check_prose(text: str) -> None:
+    """Raise `UnreadableTextError` when the text is not prose that extracts in linear time."""
+    if run := _first_longer(_SYMBOL_RUN, text, MAX_SYMBOL_RUN):
+        raise UnreadableTextError(
+            f"The text is not prose: it has a run of {len(run.group(0))} punctuation or symbol "
+            f"characters with no space at offset {run.start()} (at most {MAX_SYMBOL_RUN})."
+        )
+    check_words(text)
     visible = len(text) - len(_SPACE.findall(text))
     if visible >= _SHARE_CHECKED_FROM:
         share = len(_WORD_CHAR.findall(text)) / visible

@@ -14,7 +14,7 @@ from app.extraction.actors import extract_actors
 from app.extraction.article import PARAGRAPH_SEPARATOR, parse_article
 from app.extraction.dates import extract_dates
 from app.extraction.document import ArticleDoc
-from app.extraction.guards import check_length, check_prose
+from app.extraction.guards import check_length, check_prose, check_words
 from app.extraction.language import check_english
 from app.extraction.quotes import extract_quotes
 from app.extraction.webpage import parse_webpage
@@ -127,7 +127,7 @@ def parse_source(source: Source) -> Article:
         article = parse_webpage(source.content, title=source.title, published=source.published)
     else:
         check_length(source.content, source.max_chars)
-        check_prose(source.content)  # the parser's own patterns need sane text too
+        check_words(source.content)  # the parser's patterns too; it drops lines of symbols
         article = parse_article(source.content, title=source.title, published=source.published)
     check_length(article.body, source.max_chars)
     check_prose(article.body)
