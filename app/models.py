@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 ActorType = Literal["person", "organization", "place"]
@@ -166,21 +166,18 @@ class Facts(Model):
 class ExtractRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(
-        None, min_length=1, description="Article text: scraped markdown or plain text."
+    text: str = Field(min_length=1, description="Article text: scraped markdown or plain text.")
+    title: str | None = Field(None, description="Headline, when `text` carries none.")
+    published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")
+
+
+class ExtractHtmlRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    html: str = Field(
+        min_length=1, description="A whole HTML page: its main text is the article's body."
     )
-    html: str | None = Field(
-        None,
-        min_length=1,
-        description="A whole HTML page, instead of `text`: its main text is the article's body.",
-    )
-    title: str | None = Field(None, description="Headline; wins over the one the input carries.")
+    title: str | None = Field(None, description="Headline; wins over the page's.")
     published: IsoDate | None = Field(
         None, description="Publication date, YYYY-MM-DD; wins over the page's metadata."
     )
-
-    @model_validator(mode="after")
-    def _one_input(self) -> ExtractRequest:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of `text` and `html`")
-        return self

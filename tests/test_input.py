@@ -152,12 +152,11 @@ def test_the_page_gives_the_quotes_of_the_same_article_as_text(client: TestClien
     assert len(from_page) >= 3
 
 
-def test_a_page_with_no_article_is_refused(client: TestClient) -> None:
-    problem = assert_problem(
-        client.post("/v1/extract", json={"html": "<html><head><title>Ferry</title></head></html>"}),
-        422,
-    )
-    assert "No article text" in problem["detail"]
+def test_a_page_with_no_article_gives_its_metadata_and_no_facts(client: TestClient) -> None:
+    facts = _post(client, json={"html": "<html><head><title>Ferry</title></head></html>"})
+    assert facts.article.title == "Ferry"
+    assert facts.article.body == ""
+    assert not facts.quotes and not facts.actors and not facts.dates
 
 
 def test_the_command_line_reads_a_web_page(tmp_path: Path) -> None:

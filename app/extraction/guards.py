@@ -22,7 +22,8 @@ MAX_WORD_CHARS = 1000
 # Prose is mostly letters and digits; below this share of the non-space characters the
 # text is something else (a table of symbols, a string of emoji).
 MIN_WORD_CHAR_SHARE = 0.5
-_SHARE_CHECKED_FROM = 40  # characters; a short text's share says little
+# Characters; a short text costs little whatever it holds, and its share says little.
+_SHARE_CHECKED_FROM = 1000
 
 # Whole runs, each found once: `\S{1001,}` would rescan a run from each of its characters.
 _SYMBOL_RUN = re.compile(r"[^\w\s]+")

@@ -1,7 +1,8 @@
 """A whole HTML page to its article: trafilatura finds the main text (the article's
 paragraphs, without navigation, ads, related links, comments or cookie banners) and the
 page's metadata (`og:*`, `article:published_time`, JSON-LD `NewsArticle`, `<time>`);
-htmldate, which it calls, reads the publication date."""
+htmldate, which it calls, reads the publication date. A page with no article text gives
+an article with an empty body and the page's metadata."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from lxml.etree import _Element
 from trafilatura.settings import Document
 
 from app.extraction.article import ArticleMetadata, article_from_paragraphs
-from app.extraction.guards import UnreadableTextError
 from app.models import Article
 
 # The tags of trafilatura's output that hold the article's prose, in reading order.
@@ -65,13 +65,15 @@ def parse_webpage(
         favor_precision=True,
         date_extraction_params=_DATE,
     )
-    body = document.body if isinstance(document, Document) else None
-    if not isinstance(document, Document) or body is None:
-        raise UnreadableTextError("No article text was found in the HTML page.")
+    blocks: list[tuple[bool, str]] = []
+    if isinstance(document, Document) and document.body is not None:
+        blocks = _blocks(document.body)
+    else:  # a page with no article text still has its metadata
+        document = trafilatura.extract_metadata(html, date_config=_DATE)
     headline = title or document.title or None
     paragraphs: list[tuple[str | None, str]] = []
     section: str | None = None
-    for is_heading, text in _blocks(body):
+    for is_heading, text in blocks:
         if not is_heading:
             paragraphs.append((section, text))
         elif paragraphs or text != headline:  # the page repeats its headline as an <h1>

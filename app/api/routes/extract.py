@@ -22,8 +22,10 @@ router = APIRouter(prefix="/v1", tags=["extraction"])
         "text and metadata are read), extracts its quotes, actors and dates and returns the "
         "same facts document the articles routes serve; offsets refer to `article.body`. "
         "Relative dates resolve against `published`, a dateline in the text, or the page's "
-        "metadata. A text that is not English prose is refused with 422 (`language` names "
-        "the language detected)."
+        "metadata. The body is JSON (`text` or `html`), or the article itself with "
+        "`Content-Type: text/html`, `text/plain` or `text/markdown` and `title`, `published` "
+        "in the query string. A text that is not English prose is refused with 422 "
+        "(`language` names the language detected)."
     ),
     operation_id="extractFacts",
     response_model=Facts,
