@@ -334,11 +334,19 @@ def test_short_or_mostly_english_text_passes(client: TestClient, text: str) -> N
     [
         ("," * 20_000, "run of 20000 punctuation or symbol characters"),
         ("😀" * 20_000, "run of 20000 punctuation or symbol characters"),
-        ("😀 " * 10_000, "letters or digits"),
+        (("ha " + "😀 " * 9) * 1_000, "letters or digits"),
         ("x" * 20_000, "word of 20000 characters"),
-        (f"{LEAD}\n\nIt said {'!?' * 5_000} and left.", "punctuation or symbol"),
+        (f"{LEAD}\n\nIt said {'!?' * 5_000} and left.", "run of 10000 punctuation or symbol"),
+        (f"{LEAD}\n\nIt said {'!?' * 60} and left.", "run of 120 punctuation or symbol"),
     ],
-    ids=["commas", "emoji-run", "spaced-emoji", "long-word", "run-in-prose"],
+    ids=[
+        "commas",
+        "emoji-run",
+        "emoji-and-words",
+        "long-word",
+        "long-run-in-prose",
+        "run-in-prose",
+    ],
 )
 def test_hostile_text_is_refused_at_once(client: TestClient, text: str, problem: str) -> None:
     started = time.monotonic()

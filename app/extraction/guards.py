@@ -61,9 +61,18 @@ def _first_longer(runs: re.Pattern[str], text: str, limit: int) -> re.Match[str]
     return next((run for run in runs.finditer(text) if run.end() - run.start() > limit), None)
 
 
+def _symbol_run_error(run: re.Match[str]) -> UnreadableTextError:
+    return UnreadableTextError(
+        f"The text is not prose: it has a run of {len(run.group(0))} punctuation or symbol "
+        f"characters with no space at offset {run.start()} (at most {MAX_SYMBOL_RUN})."
+    )
+
+
 def check_words(text: str) -> None:
     """Raise `UnreadableTextError` for a "word" longer than any article has."""
     if word := _first_longer(_WORD_RUN, text, MAX_WORD_CHARS):
+        if not _WORD_CHAR.search(word.group(0)):
+            raise _symbol_run_error(word)
         raise UnreadableTextError(
             f"The text is not prose: it has a word of {len(word.group(0))} characters at offset "
             f"{word.start()} (at most {MAX_WORD_CHARS})."
@@ -73,10 +82,7 @@ def check_words(text: str) -> None:
 def check_prose(text: str) -> None:
     """Raise `UnreadableTextError` when the text is not prose that extracts in linear time."""
     if run := _first_longer(_SYMBOL_RUN, text, MAX_SYMBOL_RUN):
-        raise UnreadableTextError(
-            f"The text is not prose: it has a run of {len(run.group(0))} punctuation or symbol "
-            f"characters with no space at offset {run.start()} (at most {MAX_SYMBOL_RUN})."
-        )
+        raise _symbol_run_error(run)
     check_words(text)
     visible = len(text) - len(_SPACE.findall(text))
     if visible >= _SHARE_CHECKED_FROM:
