@@ -21,23 +21,49 @@ def _date(text: str) -> dt.date:
 _HTML_SUFFIXES = frozenset([".html", ".htm", ".xhtml"])
 
 
+def _read(path: str, *, is_html: bool) -> str:
+    raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    # A page may misdeclare its encoding: keep what reads, as the API does.
+    return raw.decode("utf-8", errors="replace" if is_html else "strict")
+
+
 def _extract(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from app.extraction.guards import TextTooLongError, UnreadableTextError
     from app.extraction.pipeline import Source, extract_source, load_pipeline
+    from app.models import ExtractHtmlRequest, ExtractRequest
 
-    path: Path = args.path
-    is_html = path.suffix.lower() in _HTML_SUFFIXES
+    source = "standard input" if args.path == "-" else args.path
+    is_html = args.html or Path(args.path).suffix.lower() in _HTML_SUFFIXES
     try:
-        text = path.read_text(encoding="utf-8", errors="replace" if is_html else "strict")
+        text = _read(args.path, is_html=is_html)
     except (OSError, UnicodeDecodeError) as error:
-        print(f"newsfacts: cannot read {path}: {error}", file=sys.stderr)
+        print(f"newsfacts: cannot read {source}: {error}", file=sys.stderr)
         return 2
-    source = Source(text, "html" if is_html else "text", title=args.title, published=args.published)
+    try:  # the checks POST /v1/extract makes, with the same messages
+        request = (
+            ExtractHtmlRequest(html=text, title=args.title, published=args.published)
+            if is_html
+            else ExtractRequest(text=text, title=args.title, published=args.published)
+        )
+    except ValidationError as error:
+        for problem in error.errors():
+            print(f"newsfacts: {source}: {problem['msg']}", file=sys.stderr)
+        return 2
     nlp = load_pipeline(get_settings().spacy_pipeline)
     try:
-        facts = extract_source(nlp, source)
+        facts = extract_source(
+            nlp,
+            Source(
+                text,
+                "html" if is_html else "text",
+                title=request.title,
+                published=request.published,
+            ),
+        )
     except (UnreadableTextError, TextTooLongError) as error:
-        print(f"newsfacts: {path}: {error.detail}", file=sys.stderr)
+        print(f"newsfacts: {source}: {error.detail}", file=sys.stderr)
         return 3
     print(facts.model_dump_json(indent=2 if args.pretty else None))
     return 0
@@ -59,6 +85,8 @@ def _prepare(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.logs import log_config
+
     settings = get_settings()
     uvicorn.run(
         "app.api.main:create_app",
@@ -67,6 +95,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         workers=args.workers or settings.workers,
         log_level=settings.log_level,
+        log_config=log_config(settings.log_level),
         access_log=False,
         timeout_graceful_shutdown=10,
     )
@@ -80,8 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="Print an article file's facts as JSON.")
     extract.add_argument(
         "path",
-        type=Path,
-        help="Scraped markdown or plain-text article, or a whole web page (.html, .htm).",
+        help="Scraped markdown or plain-text article, or a whole web page (.html, .htm); "
+        "`-` reads standard input.",
+    )
+    extract.add_argument(
+        "--html", action="store_true", help="Read the input as a web page whatever its name."
     )
     extract.add_argument("--published", type=_date, help="Publication date, YYYY-MM-DD.")
     extract.add_argument("--title", help="Headline, when the file has none.")

@@ -1,5 +1,6 @@
 """All configuration, read once from the environment (prefix ``NEWSFACTS_``)."""
 
+import math
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -8,6 +9,31 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cgroup_cpu_quota(root: Path) -> float | None:
+    """CPUs the cgroup may use (v2 `cpu.max`, else v1's CFS quota); None when uncapped."""
+    try:
+        quota, period = (root / "cpu.max").read_text().split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota = (root / "cpu" / "cpu.cfs_quota_us").read_text().strip()
+            period = (root / "cpu" / "cpu.cfs_period_us").read_text().strip()
+        except OSError:
+            return None
+    # An uncapped group says `max` (v2) or `-1` (v1).
+    if not (quota.isdigit() and period.isdigit()) or int(period) == 0:
+        return None
+    return int(quota) / int(period)
+
+
+def usable_cpus(cgroup_root: Path = Path("/sys/fs/cgroup")) -> int:
+    """The CPUs this process may run on (its affinity), capped by the cgroup's CPU quota:
+    a container's two-CPU quota on a 64-core host is two."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpus = cpus or 1
+    quota = _cgroup_cpu_quota(cgroup_root)
+    return max(1, min(cpus, math.ceil(quota))) if quota else cpus
 
 
 class Settings(BaseSettings):
@@ -26,11 +52,15 @@ class Settings(BaseSettings):
     workers: int = Field(1, ge=1)
     log_level: str = "info"
     max_text_chars: int = Field(100_000, ge=1, description="Longest text POST /v1/extract takes.")
-    max_html_chars: int = Field(
-        5_000_000,
+    max_body_bytes: int = Field(
+        2 * 1024 * 1024,
         ge=1,
-        description="Longest HTML page POST /v1/extract takes (its article text must still "
-        "fit in max_text_chars).",
+        description="Largest request body, in bytes; a larger one is refused (413) unread.",
+    )
+    cors_origins: list[str] = Field(
+        [],
+        description="Origins whose web pages may call the API (CORS), as a JSON list; "
+        '`["*"]` for any. None by default.',
     )
     extraction_timeout_s: float = Field(
         30.0, gt=0, description="Time limit for one extraction request."
@@ -42,7 +72,7 @@ class Settings(BaseSettings):
         description="How far extraction processes yield the CPU to the server's event loop.",
     )
     extraction_concurrency: int = Field(
-        default_factory=lambda: max(1, (os.cpu_count() or 2) - 1),
+        default_factory=lambda: max(1, usable_cpus() - 1),
         ge=1,
         description="Extractions run at once per worker (default: one core is left to the "
         "event loop); more wait for a slot.",

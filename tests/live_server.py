@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import IO
 
 import httpx
 
@@ -29,14 +31,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def live_server(timeout_s: float = 60) -> Iterator[LiveServer]:
-    """Start the server, wait for `/readyz`, and stop it (SIGTERM) when done."""
+def live_server(timeout_s: float = 60, *, log: IO[bytes] | None = None) -> Iterator[LiveServer]:
+    """Start the server, wait for `/readyz`, and stop it (SIGTERM) when done; what it writes
+    goes to `log`, if given."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NEWSFACTS_LOG_LEVEL": "info"},
+        stdout=log or subprocess.DEVNULL,
+        stderr=log or subprocess.DEVNULL,
     )
     server = LiveServer(process, f"http://127.0.0.1:{port}")
     try:

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from fastapi.testclient import TestClient
+
 from app.models import Facts
 from app.settings import PROJECT_ROOT
 from tests.conftest import SHIPPED_ARTICLE
@@ -49,3 +52,33 @@ def test_extract_reports_a_missing_file_and_a_bad_date(tmp_path: Path) -> None:
     bad_date = run_cli("extract", str(SHIPPED_ARTICLE), "--published", "yesterday")
     assert bad_date.returncode == 2
     assert "YYYY-MM-DD" in bad_date.stderr
+
+
+def test_extract_reads_standard_input() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "extract", "-", "--published", "2024-05-15"],
+        input="Mayor Jane Doe said on Monday that the bridge would reopen.\n",
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    facts = Facts.model_validate_json(result.stdout)
+    assert [date.value for date in facts.dates] == ["2024-05-13"]
+
+
+@pytest.mark.parametrize("content", ["", "  \n\n\t \n"], ids=["empty", "blank"])
+def test_an_empty_or_blank_file_fails_with_the_apis_message(
+    client: TestClient, tmp_path: Path, content: str
+) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(content, encoding="utf-8")
+    result = run_cli("extract", str(article))
+    assert result.returncode != 0
+    assert result.stdout == ""
+    problem = client.post("/v1/extract", json={"text": content}).json()
+    message = problem["errors"][0]["message"]
+    assert message in result.stderr
+    assert str(article) in result.stderr

@@ -732,4 +732,9 @@ def test_shipped_article_dates(shipped_facts: Facts) -> None:
     assert "the coming months" in [text for text, _ in found]
     tuesday = next(m for m in shipped_facts.dates if m.text == "Tuesday")
     assert (tuesday.anchor, tuesday.direction) == ("publication", "future")
-    assert all(m.quote_id is None for m in shipped_facts.dates)
+    said_on = {quote.said_on: quote.id for quote in reversed(shipped_facts.quotes)}
+    assert {m.id: m.quote_id for m in shipped_facts.dates if m.quote_id} == {
+        date_id: quote_id for date_id, quote_id in said_on.items() if date_id is not None
+    }
+    wednesday = next(m for m in shipped_facts.dates if m.text == "Wednesday")
+    assert wednesday.quote_id is not None

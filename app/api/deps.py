@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from spacy.language import Language
 
+from app.api import examples
 from app.api.problems import ProblemError
 from app.api.responses import EncodedJson
 from app.extraction.ids import ID_PATTERN
@@ -70,7 +71,7 @@ ArticleId = Annotated[
     Path(
         pattern=ID_PATTERN,
         description="The article's id (a slug).",
-        examples=["putin-takes-hard-line-on-japan-island-dispute-before-abes-visit-a64210"],
+        openapi_examples=examples.path_example(examples.ARTICLE_SUMMARY["id"]),
     ),
 ]
 

@@ -1,4 +1,4 @@
-"""Response examples for the OpenAPI schema, taken from the shipped article."""
+"""Examples for the OpenAPI schema, taken from the shipped article: every id exists."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ DATE: dict[str, Any] = {
     "interval": {"start": "2019-01-16", "end": "2019-01-17"},
     "anchor": "publication",
     "direction": "past",
-    "quote_id": None,
+    "quote_id": "q3",
     "paragraph": 2,
     "start": 716,
     "end": 725,
@@ -95,6 +95,11 @@ EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
     Actor: ACTOR,
     DateMention: DATE,
 }
+
+
+def path_example(value: str) -> dict[str, Any]:
+    """A path parameter's example, which Swagger UI's "Try it out" fills in."""
+    return {"shipped": {"summary": "In the shipped article", "value": value}}
 
 
 def page_of(item: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from app.api.deps import RuntimeDep
 from app.api.problems import ProblemError
 from app.extraction.pipeline import Source, SourceFormat
-from app.models import ExtractHtmlRequest, ExtractRequest, IsoDate
+from app.models import BLANK_TEXT, ExtractHtmlRequest, ExtractRequest, IsoDate
 
 JSON_MEDIA_TYPE = "application/json"
 RAW_FORMATS: dict[str, SourceFormat] = {
@@ -156,12 +156,12 @@ async def read_source(
             "Send JSON (`Content-Type: application/json`) or the article itself as "
             f"{', '.join(RAW_FORMATS)}.",
         )
-    limit = settings.max_html_chars if source_format == "html" else settings.max_text_chars
-    if len(content) > limit:
-        what = "HTML page" if source_format == "html" else "text"
-        raise ProblemError(413, f"The {what} has {len(content)} characters; the limit is {limit}.")
+    # A page's size is bounded by the body limit; its article text, like any text, by this.
+    limit = settings.max_text_chars
+    if source_format == "text" and len(content) > limit:
+        raise ProblemError(413, f"The text has {len(content)} characters; the limit is {limit}.")
     if not content.strip():
-        raise ProblemError(422, "The text is blank.", slug="validation-error")
+        raise ProblemError(422, BLANK_TEXT, slug="validation-error")
     return Source(
         content, source_format, title=title, published=published, max_chars=settings.max_text_chars
     )

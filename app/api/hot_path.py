@@ -36,7 +36,8 @@ class FactsHotPathMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         encoded = None
-        if scope["type"] == "http" and scope["method"] == "GET":
+        # A query string is for the application to validate (this route takes none).
+        if scope["type"] == "http" and scope["method"] == "GET" and not scope["query_string"]:
             match = _FACTS_PATH.match(scope["path"])
             encoded = self.runtime.encoded_facts.get(match.group(1)) if match else None
         if encoded is None:

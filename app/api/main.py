@@ -7,7 +7,8 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
 
@@ -15,10 +16,13 @@ from app.api.access_log import AccessLogMiddleware, AccessLogWriter
 from app.api.deps import Runtime
 from app.api.extract_input import document_request_schemas
 from app.api.hot_path import FactsHotPathMiddleware
+from app.api.middleware import BodyLimitMiddleware, HeadAsGetMiddleware
 from app.api.problems import install_problem_handlers
-from app.api.responses import EncodedJson
-from app.api.routes import articles, extract, health
+from app.api.query import strict_query
+from app.api.responses import GZIP_MIN_BYTES, EncodedJson
+from app.api.routes import articles, docs, extract, health
 from app.extraction.pipeline import load_pipeline
+from app.logs import JsonFormatter
 from app.runner import ExtractionRunner
 from app.settings import Settings, get_settings
 from app.store import ArticleStore, facts_cache
@@ -76,14 +80,16 @@ async def _loaded(runtime: Runtime) -> AsyncIterator[None]:
 
 
 def _configure_logging(level: str) -> None:
-    """Lines from our loggers on stderr; uvicorn keeps its own configuration."""
-    root = logging.getLogger("newsfacts")
-    root.setLevel(level.upper())
-    if not root.handlers:
+    """Our loggers' lines as JSON on stderr, unless the server's configuration (`log_config`)
+    has already sent them there; warnings go through logging too, so they are JSON as well."""
+    logging.captureWarnings(True)
+    ours = logging.getLogger("newsfacts")
+    ours.setLevel(level.upper())
+    if not ours.handlers and not logging.getLogger().handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        root.addHandler(handler)
-        root.propagate = False
+        handler.setFormatter(JsonFormatter())
+        ours.addHandler(handler)
+        ours.propagate = False
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
@@ -107,6 +113,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
                 access_log.close()
 
     app = FastAPIOffline(
+        redoc_url=None,  # served by app.api.routes.docs, without its outside request
+        dependencies=[Depends(strict_query)],
         title="newsfacts",
         version="0.1.0",
         description=DESCRIPTION,
@@ -119,12 +127,24 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     app.state.runtime = runtime
     install_problem_handlers(app)
+    app.include_router(docs.router)
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(extract.router)
     document_request_schemas(app)
-    # Outermost last: access log, then the facts hot path, then gzip for everything else.
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Outermost last: access log, CORS (when allowed), the facts hot path (a GET of it passes
+    # no other layer), HEAD, the body limit, then gzip for everything else.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    app.add_middleware(BodyLimitMiddleware, limit=runtime.settings.max_body_bytes)
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(FactsHotPathMiddleware, runtime=runtime)
+    if runtime.settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=runtime.settings.cors_origins,
+            allow_methods=["GET", "HEAD", "POST"],
+            allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "X-Request-ID", "Retry-After"],
+        )
     app.add_middleware(AccessLogMiddleware, writer=access_log)
     return app

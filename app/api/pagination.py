@@ -14,10 +14,10 @@ MAX_LIMIT = 500
 
 
 class Page(BaseModel, Generic[Item]):
-    items: list[Item]
+    items: list[Item] = Field(description="This page's items.")
     total: int = Field(ge=0, description="How many items match, over all pages.")
-    limit: int = Field(ge=1)
-    offset: int = Field(ge=0)
+    limit: int = Field(ge=1, description="The page size asked for.")
+    offset: int = Field(ge=0, description="How many matching items come before this page.")
 
 
 class PageRequest(BaseModel):

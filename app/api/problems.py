@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
 from http import HTTPStatus
@@ -13,6 +14,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.logs import mark_logged
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://newsfacts.dev/problems/"
 
@@ -20,9 +23,11 @@ logger = logging.getLogger("newsfacts.errors")
 
 
 class FieldError(BaseModel):
-    location: list[str | int] = Field(description="Where the error is: `body`, `text`…")
-    message: str
-    type: str
+    location: list[str | int] = Field(
+        description="Where the error is: `query` or `body`, then the parameter or field."
+    )
+    message: str = Field(description="What is wrong with it.")
+    type: str = Field(description="A stable code for the kind of error: `missing`…")
 
 
 class Problem(BaseModel):
@@ -31,7 +36,9 @@ class Problem(BaseModel):
     status: int = Field(description="The HTTP status code.")
     detail: str = Field(description="What went wrong with this request and how to fix it.")
     instance: str = Field(description="The path of the request that failed.")
-    errors: list[FieldError] | None = Field(None, description="Each invalid field, for 422.")
+    errors: list[FieldError] | None = Field(
+        None, description="Each invalid parameter or field; only in a 422."
+    )
     language: str | None = Field(
         None, description="The language detected, for a text refused as not English (422)."
     )
@@ -61,6 +68,15 @@ def _slug(status: int) -> str:
     return HTTPStatus(status).phrase.lower().replace(" ", "-").replace("'", "")
 
 
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_MEDIA_TYPE
+
+    def render(self, content: Any) -> bytes:
+        # ASCII escapes: a field name or value echoed from the client may hold a lone
+        # surrogate, which UTF-8 cannot encode.
+        return json.dumps(content, separators=(",", ":")).encode()
+
+
 def problem_response(
     request: Request,
     status: int,
@@ -80,10 +96,9 @@ def problem_response(
         errors=errors,
         language=language,
     )
-    return JSONResponse(
+    return ProblemResponse(
         problem.model_dump(exclude_none=True),
         status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
         headers=dict(headers) if headers else None,
     )
 
@@ -143,6 +158,7 @@ async def _on_validation_error(request: Request, error: Exception) -> JSONRespon
 
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+    mark_logged(error)
     return problem_response(
         request, 500, "The server failed to answer this request; it has been logged."
     )
@@ -155,13 +171,48 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
+_EXAMPLE_DETAILS = {
+    400: "The body is not valid JSON.",
+    404: "No article with id 'no-such-article'; GET /v1/articles lists them.",
+    413: "The text has 120000 characters; the limit is 100000.",
+    415: "Send the body as JSON with `Content-Type: application/json`.",
+    422: "Invalid request: query.limit: Input should be less than or equal to 500",
+    429: "Too many extractions are waiting; retry shortly.",
+    500: "The server failed to answer this request; it has been logged.",
+    503: "The service is still loading its pipeline and articles.",
+}
+_EXAMPLE_ERRORS = [
+    {"location": ["query", "limit"], "message": "Input should be less than or equal to 500",
+     "type": "less_than_equal"}
+]  # fmt: skip
+
+
+def _example(status: int) -> dict[str, Any]:
+    """A problem document as the API sends it: only a 422 has an `errors` list."""
+    example: dict[str, Any] = {
+        "type": PROBLEM_BASE + ("validation-error" if status == 422 else _slug(status)),
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": _EXAMPLE_DETAILS[status],
+        "instance": "/v1/articles",
+    }
+    if status == 422:
+        example["errors"] = _EXAMPLE_ERRORS
+    return example
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries declaring the problem documents a route may return."""
     return {
         status: {
             "model": Problem,
             "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            "content": {
+                PROBLEM_MEDIA_TYPE: {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": _example(status),
+                }
+            },
         }
         for status in statuses
     }

@@ -86,6 +86,23 @@ def _candidates(parsed: ArticleDoc) -> Iterator[tuple[int, int, int, Context]]:
             yield match.start(), match.end(), index, Context(parsed, match)
 
 
+def _resolved(index: int, context: Context) -> Timex | None:
+    """What rule `index` makes of its match. One counted past year 1 or 9999 (`10,000 years
+    ago`, `tomorrow` on 9999-12-31) is kept unresolved, as with no date to count from."""
+    try:
+        return RULES[index].handler(context.match, context)
+    except OverflowError:
+        pass
+    except ValueError as error:  # `year 10000 is out of range`; not a day that does not exist
+        if "out of range" not in str(error):
+            return None
+    context.published, context.reference, context.fiscal = None, None, None
+    try:
+        return RULES[index].handler(context.match, context)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _select(parsed: ArticleDoc) -> list[Found]:
     """Leftmost-longest matches that do not overlap; a rule may decline its match."""
     ordered = sorted(_candidates(parsed), key=lambda item: (item[0], item[0] - item[1], item[2]))
@@ -96,10 +113,7 @@ def _select(parsed: ArticleDoc) -> list[Found]:
         if found and start < found[-1].end:
             continue
         context.reference, context.fiscal = reference, fiscal
-        try:
-            timex = RULES[index].handler(context.match, context)
-        except (OverflowError, ValueError):  # counted past year 1 or 9999: `10,000 years ago`
-            continue
+        timex = _resolved(index, context)
         if timex is None or _in_a_name(context):
             continue
         found.append(Found(start, end, timex))
@@ -184,7 +198,10 @@ def _interval(timex: Timex) -> Interval | None:
     period = timex.period
     if period is None or timex.type not in ("date", "time"):
         return None
-    start, end = period.start, period.end
+    try:
+        start, end = period.start, period.end
+    except OverflowError:  # a period of year 9999 ends past the calendar
+        return None
     if timex.mod in _THIRDS and (end - start).days >= 3:
         first, last = _THIRDS[timex.mod]
         days = (end - start).days

@@ -8,8 +8,13 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,99}$"
 
 
 def slug(text: str, max_length: int = 60) -> str:
+    """Lower-case words joined by `-`, cut after the last whole word that fits (a single
+    word longer than `max_length` is cut inside)."""
     value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return value[:max_length].rstrip("-")
+    if len(value) <= max_length:
+        return value
+    words = value[: max_length + 1].rsplit("-", 1)[0]
+    return words if len(words) <= max_length else value[:max_length]
 
 
 class IdAllocator:

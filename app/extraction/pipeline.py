@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,7 +19,7 @@ from app.extraction.guards import check_length, check_prose, check_words
 from app.extraction.language import check_english
 from app.extraction.quotes import extract_quotes
 from app.extraction.webpage import parse_webpage
-from app.models import Article, Facts
+from app.models import Article, DateMention, Facts, Quote
 
 PARAGRAPH_BOUNDARIES = "newsfacts_paragraph_boundaries"
 
@@ -111,8 +112,22 @@ def extract_from_doc(article: Article, doc: Doc) -> Facts:
         article=article,
         quotes=quotes,
         actors=actor_index.finalise(quotes),
-        dates=dates,
+        dates=_with_quotes_said_then(dates, quotes),
     )
+
+
+def _with_quotes_said_then(
+    dates: Sequence[DateMention], quotes: Sequence[Quote]
+) -> list[DateMention]:
+    """Each date mention that says when a quote was said names it (the first, if several)."""
+    said_then: dict[str, str] = {}
+    for quote in quotes:
+        if quote.said_on is not None:
+            said_then.setdefault(quote.said_on, quote.id)
+    return [
+        date.model_copy(update={"quote_id": said_then[date.id]}) if date.id in said_then else date
+        for date in dates
+    ]
 
 
 def extract_facts(article: Article, nlp: Language) -> Facts:

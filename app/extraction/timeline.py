@@ -17,7 +17,9 @@ def build_timeline(facts: Facts) -> list[TimelineEntry]:
             for actor in facts.actors
             if any(m.field == "body" and low <= m.start and m.end <= high for m in actor.mentions)
         ]
-        quote_ids = [q.id for q in facts.quotes if q.start < high and q.end > low]
+        # Only the quotes said then: another clause of the sentence may hold a quote said
+        # on another day (`X vowed …, and Y recalled the defeat in 1945`).
+        quote_ids = [q.id for q in facts.quotes if q.said_on == mention.id]
         entry = TimelineEntry(
             date_id=mention.id,
             text=mention.text,

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 
 from app.api import examples
 from app.api.deps import EncodedFactsDep, FactsDep, StoreDep
@@ -40,13 +41,17 @@ NOT_FOUND = {**NOT_MODIFIED, **problem_responses(404, 422, 500, 503)}
 Fact = TypeVar("Fact", Quote, Actor, DateMention)
 
 
-def _fact_id(description: str, example: str) -> object:
-    return Path(pattern=ID_PATTERN, description=description, examples=[example])
+def _fact_id(description: str, example: dict[str, Any]) -> object:
+    return Path(
+        pattern=ID_PATTERN,
+        description=description,
+        openapi_examples=examples.path_example(example["id"]),
+    )
 
 
-QuoteId = Annotated[str, _fact_id("The quote's id.", "q1")]
-ActorId = Annotated[str, _fact_id("The actor's id (a slug of its name).", "sergei-lavrov")]
-DateId = Annotated[str, _fact_id("The date mention's id.", "d1")]
+QuoteId = Annotated[str, _fact_id("The quote's id.", examples.QUOTE)]
+ActorId = Annotated[str, _fact_id("The actor's id (a slug of its name).", examples.ACTOR)]
+DateId = Annotated[str, _fact_id("The date mention's id.", examples.DATE)]
 
 
 def _one(request: Request, facts: Sequence[Fact], fact_id: str, kind: str) -> Response:
@@ -191,7 +196,7 @@ def _overlaps(mention: DateMention, start: dt.date | None, end: dt.date | None) 
     summary="List an article's date mentions",
     description=(
         "Temporal expressions in reading order with TIMEX3 values. `from` and `to` keep the "
-        "mentions whose resolved interval overlaps [from, to]."
+        "mentions whose resolved interval overlaps [from, to]; `from` after `to` is a 422."
     ),
     operation_id="listDates",
     response_model=Page[DateMention],
@@ -209,6 +214,10 @@ async def list_dates(
         None
     ),
 ) -> Response:
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise RequestValidationError(
+            [{"type": "date_order", "loc": ("query", "from"), "msg": "`from` is after `to`."}]
+        )
     dates = [
         mention
         for mention in facts.dates
@@ -221,8 +230,8 @@ async def list_dates(
     "/{article_id}/timeline",
     summary="List an article's dated statements in time order",
     description=(
-        "Each date mention with a resolved interval, earliest first, with its sentence and the "
-        "actors and quotes in that sentence."
+        "Each date mention with a resolved interval, earliest first, with its sentence, the "
+        "actors in that sentence and the quotes said then (whose `said_on` it is)."
     ),
     operation_id="getTimeline",
     response_model=Page[TimelineEntry],

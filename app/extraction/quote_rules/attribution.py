@@ -26,6 +26,9 @@ _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj"])
 _CLAUSAL = frozenset(["relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"])
 # How a verb with no subject of its own shares one: `stood up and said`, `…, saying`.
 _SHARED_SUBJECT = frozenset(["conj", "xcomp", "advcl"])
+# A verb attached by one of these heads a clause of its own: what it dates is not the saying.
+_OTHER_CLAUSES = frozenset(["conj", "parataxis", "advcl", "ccomp", "xcomp", "relcl", "csubj"])
+_VERBS = frozenset(["VERB", "AUX"])
 _LONGEST_DESCRIPTION = 12
 # Words that cannot end a noun phrase cut short: `the secretary of state and`.
 _DANGLING = frozenset(["punct", "cc", "prep", "det", "case"])
@@ -251,10 +254,14 @@ def attribution(cue: Token, masked: Masked, cue_text: str | None = None) -> Attr
 
 
 def in_clause(token: Token, cue: Token, content: Iterable[Token]) -> bool:
-    """Whether the token belongs to the cue's own clause, not to the words it reports."""
+    """Whether the token belongs to the cue's own clause, not to the words it reports nor to
+    another clause of the sentence: in `X vowed …, and Y recalled the defeat in 1945`,
+    `1945` hangs from `recalled`, a clause of its own joined to the cue."""
     inside = {t.i for t in content}
     node = token
     while node.head.i != node.i and node.i not in inside:
+        if node.pos_ in _VERBS and node.dep_ in _OTHER_CLAUSES:
+            return False
         if node.head.i == cue.i:
             return True
         node = node.head

@@ -84,7 +84,7 @@ class Period:
             return start.isoformat()
         if self.grain in ("week", "weekend"):
             year, week, _ = start.isocalendar()
-            return f"{year}-W{week:02d}" + ("-WE" if self.grain == "weekend" else "")
+            return f"{year:04d}-W{week:02d}" + ("-WE" if self.grain == "weekend" else "")
         if self.grain == "month":
             return f"{start.year:04d}-{start.month:02d}"
         if self.grain == "quarter":
