@@ -241,13 +241,16 @@ def test_wire_and_release_datelines(
     lead = "The port authority said today that it would hire 200 workers."
     payload = {"text": f"{dateline} {lead}", "published": published}
     facts = _post(client, json={k: v for k, v in payload.items() if v})
-    assert facts.article.body == lead
-    assert facts.article.dateline == dateline.rsplit(" ", 1)[0]
+    read = dateline.rsplit(" ", 1)[0]  # without its dash
+    assert facts.article.dateline == read
+    assert [p.text for p in facts.article.paragraphs] == [read, lead]
     assert facts.article.published == dt.date.fromisoformat(expected)
-    assert [(d.text, d.value) for d in facts.dates] == [("today", expected)]
+    assert [(d.text, d.value) for d in facts.dates if d.paragraph == 1] == [("today", expected)]
+    assert all(d.value == expected for d in facts.dates)  # the dateline's own date too
     actor = next(a for a in facts.actors if a.name == place)
     assert actor.type == "place"
-    assert [m.field for m in actor.mentions] == ["dateline"]
+    assert "dateline" in [m.field for m in actor.mentions]
+    assert_exact_offsets(facts)
 
 
 PRESS_RELEASE = """Acme Robotics Opens Plant in Ohio
@@ -276,13 +279,17 @@ def test_press_release_furniture_gives_no_facts(client: TestClient) -> None:
     assert facts.article.title == "Acme Robotics Opens Plant in Ohio"
     assert facts.article.published == dt.date(2024, 3, 4)
     assert [p.text for p in facts.article.paragraphs] == [
+        "SAN FRANCISCO, March 4, 2024 /PRNewswire/",
         "Acme Robotics today opened a plant in Dayton.",
         '"Dayton has the workers we need," said Acme chief executive Laura Chen.',
     ]
     assert _speakers(facts) == [("Dayton has the workers we need,", "Laura Chen")]
     names = {a.name for a in facts.actors}
     assert not names & {"Peter Olsen", "Brightline PR"}
-    assert [(d.text, d.value) for d in facts.dates] == [("today", "2024-03-04")]
+    assert [(d.text, d.value) for d in facts.dates] == [
+        ("March 4, 2024", "2024-03-04"),
+        ("today", "2024-03-04"),
+    ]
 
 
 def test_the_command_line_reads_wire_copy(tmp_path: Path) -> None:

@@ -97,6 +97,9 @@ def _dateline_place(dateline: str, drafts: list[Draft]) -> None:
     if draft is None:
         draft = Draft("place", field_names=[name], name=name)
         drafts.append(draft)
+    elif draft.name.isupper():  # the body names it only in the dateline's capitals
+        draft.field_names.append(name)
+        draft.name = name
     draft.field_mentions.append(
         Mention(text=match.group(0), kind="name", field="dateline", start=0, end=match.end())
     )
