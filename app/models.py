@@ -117,13 +117,32 @@ class SpeakerRef(Model):
     name: str = Field(description="Canonical actor name, or the description of an unnamed source.")
 
 
+class Segment(Model):
+    start: int = Field(ge=0, description="Character offset in `article.body`.")
+    end: int = Field(ge=0, description="Character offset just past it in `article.body`.")
+
+
 class Quote(Located):
     id: str = Field(description="Stable id within the article: `q1`, `q2`… in reading order.")
     kind: QuoteKind = Field(
         description="`direct`: a whole quoted statement; `partial`: a few quoted words inside "
         "the writer's sentence; `indirect`: reported speech with no quotation marks."
     )
-    text: str = Field(description="The words between the marks, or the reported content.")
+    text: str = Field(
+        description="The words a reader would quote: those between the marks (without the "
+        "marks, the spaces inside them, or the comma that hands over to the attribution), an "
+        "answer or question of an interview (without its `Q:` or `Name:` label), or the "
+        "reported content. It is `article.body[start:end]` when `segments` has one entry, "
+        "else the text of each segment joined by a space."
+    )
+    segments: list[Segment] = Field(
+        min_length=1,
+        description="Where the words stand in `article.body`, in reading order: one range "
+        "for words read in one piece; one per paragraph (or line) for a quote that runs over "
+        "several, whose continuing paragraphs open with a mark of their own; and the pieces "
+        "around an aside left out of reported speech (`Bridges, she said, bring trade`). "
+        "`start` is the first one's start and `end` the last one's end.",
+    )
     speaker: SpeakerRef | None = Field(None, description="Who said it; null when no one is named.")
     cue: str | None = Field(None, description="The word that attributes it: `said`, `told`.")
     audience: str | None = Field(None, description="Who it was said to: `reporters`.")
@@ -185,6 +204,9 @@ class DateMention(Located):
     )
     value: str | None = Field(None, description="TIMEX3 value, null when it cannot be normalised.")
     mod: str | None = Field(None, description="TIMEX3 mod: MORE_THAN, APPROX, START, END…")
+    quant: str | None = Field(
+        None, description="TIMEX3 quant of a set: `EVERY` (`every six months`), `EACH`."
+    )
     granularity: str | None = Field(
         None,
         description="The unit the value counts in: `time` (of day), `day`, `weekend`, `week`, "

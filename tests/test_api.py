@@ -188,7 +188,7 @@ def test_extract(client: TestClient) -> None:
     assert response.status_code == 200
     facts = Facts.model_validate(response.json())
     assert facts.article.published == dt.date(2024, 3, 8)
-    assert [q.text for q in facts.quotes] == ["The vote is over,"]
+    assert [q.text for q in facts.quotes] == ["The vote is over"]
     assert facts.quotes[0].speaker is not None
     assert facts.quotes[0].speaker.name == "Mary Smith"
 

@@ -72,7 +72,7 @@ def test_generated_client_lists_quotes_and_extracts(client: TestClient, generate
     facts = _module(f"{generated}.api.extraction.extract_facts").sync(
         client=api, body=request_model(text='"We won," Mayor Ann Lee said on Friday.')
     )
-    assert [quote.text for quote in facts.quotes] == ["We won,"]
+    assert [quote.text for quote in facts.quotes] == ["We won"]
 
     missing = _module(f"{generated}.api.articles.get_article").sync("no-such-article", client=api)
     assert missing.status == 404

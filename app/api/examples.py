@@ -27,7 +27,8 @@ QUOTE: dict[str, Any] = {
     "id": "q3",
     "kind": "direct",
     "text": "Japan is the only country in the world that cannot fully recognize the outcome of "
-    "World War II,",
+    "World War II",
+    "segments": [{"start": 597, "end": 691}],
     "speaker": {"id": "sergei-lavrov", "name": "Sergei Lavrov"},
     "cue": "told",
     "audience": "reporters",
@@ -35,7 +36,7 @@ QUOTE: dict[str, Any] = {
     "channel": None,
     "paragraph": 2,
     "start": 597,
-    "end": 692,
+    "end": 691,
     "sentence": LAVROV_SENTENCE,
     "sentence_start": 596,
     "sentence_end": 726,

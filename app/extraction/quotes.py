@@ -1,9 +1,11 @@
 """Quotes: direct, partial and reported speech, each attributed to an actor.
 
-Direct and partial quotes come from the quotation marks (`quote_rules.marks`), their cue
-from the parse of their sentence (`quote_rules.direct`); reported speech from reporting
-constructions (`quote_rules.indirect`). A quote with no cue of its own continues the
-quote just before it, as news prose runs a speaker's words on over paragraphs.
+Direct and partial quotes come from the quotation marks (`quote_rules.marks`, mended
+where a closing mark is missing by `quote_rules.unclosed`), their cue from the parse of
+their sentence (`quote_rules.direct`); the answers and questions of an interview from its
+turns (`quote_rules.interviews`); reported speech from reporting constructions
+(`quote_rules.indirect`). A quote with no cue of its own continues the quote just before
+it, as news prose runs a speaker's words on over paragraphs.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
 from app.extraction.quote_rules.attribution import (
     Attribution,
+    Masked,
     attribution,
     in_clause,
     is_speech_cue,
@@ -30,9 +33,11 @@ from app.extraction.quote_rules.direct import (
     signature,
 )
 from app.extraction.quote_rules.indirect import reported_speech
+from app.extraction.quote_rules.interviews import Turn, interview_turns
 from app.extraction.quote_rules.marks import DOUBLE, Stretch, all_quoted_stretches
 from app.extraction.quote_rules.speakers import speaker_of
-from app.models import DateMention, Quote, QuoteKind, SpeakerRef
+from app.extraction.quote_rules.unclosed import mend
+from app.models import DateMention, Quote, QuoteKind, Segment, SpeakerRef
 
 # Quoted fragments this short with no speaker are scare quotes, not quotations.
 _SHORTEST_UNATTRIBUTED_FRAGMENT = 5
@@ -45,12 +50,18 @@ _TITLE_SMALL_WORDS = frozenset(
 @dataclass(frozen=True)
 class _Draft:
     kind: QuoteKind
-    text: str
-    start: int
-    end: int
+    segments: tuple[tuple[int, int], ...]
     content: tuple[Token, ...]
     attribution: Attribution | None
     speaker: SpeakerRef | None
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
 
 
 class _Mask:
@@ -62,8 +73,11 @@ class _Mask:
         self._ends = [b for _, b in ranges]
 
     def __call__(self, token: Token) -> bool:
-        i = bisect.bisect_right(self._starts, token.idx) - 1
-        return i >= 0 and token.idx < self._ends[i]
+        return self.covers(token.idx)
+
+    def covers(self, char: int) -> bool:
+        i = bisect.bisect_right(self._starts, char) - 1
+        return i >= 0 and char < self._ends[i]
 
 
 def _kind(parsed: ArticleDoc, quoted: Span, text: str) -> QuoteKind:
@@ -108,7 +122,7 @@ class _Attributed:
 
 
 def _attribute(
-    parsed: ArticleDoc, stretch: Stretch, quoted: Span, masked: _Mask, actors: ActorIndex
+    parsed: ArticleDoc, stretch: Stretch, quoted: Span, masked: Masked, actors: ActorIndex
 ) -> _Attributed:
     """Who a quotation is by: a name signed after it, else the cue of its sentence."""
     signed = signature(parsed, stretch.end) or opening_signature(parsed, stretch.start)
@@ -198,18 +212,62 @@ def _direct_drafts(
         speaker = found.speaker
         if found.attribution is None and speaker is None and kind == "direct":
             speaker = last_speaker.continued(stretch.start)
-        # A quote missing its closing mark is kept only when something attributes it.
-        unclosed = not stretch.closed and not found.spoken
-        if unclosed or _not_a_quote(kind, text, speaker, found.spoken):
+        if _not_a_quote(kind, text, speaker, found.spoken):
             continue
         if speaker is not None:
             last_speaker.quoted(stretch.end, speaker)
-        drafts.append(
-            _Draft(
-                kind, text, stretch.start, stretch.end, tuple(quoted), found.attribution, speaker
-            )
-        )
+        drafts.append(_Draft(kind, stretch.segments, tuple(quoted), found.attribution, speaker))
     return drafts
+
+
+def _keeps_unclosed(
+    parsed: ArticleDoc, stretch: Stretch, closed: _Mask, actors: ActorIndex
+) -> bool:
+    """A quote missing its closing mark, with no attribution inside to end it, is one when
+    it runs to its paragraph's end and a cue in its own paragraphs attributes it: never a
+    speaker from another paragraph for words whose end is a guess. Ended by a second
+    opening mark, it was a stray mark (and judging each of 5,000 such marks would cost
+    a parse walk each)."""
+    if stretch.reopened:
+        return False
+
+    def masked(token: Token) -> bool:
+        return closed(token) or stretch.start - 1 <= token.idx < stretch.end + 1
+
+    quoted = parsed.span(stretch.start, stretch.end)
+    found = _attribute(parsed, stretch, quoted, masked, actors)
+    if found.attribution is None:
+        return found.spoken
+    paragraphs = {parsed.paragraph_at(start) for start, _ in stretch.segments}
+    return found.spoken and parsed.paragraph_at(found.attribution.cue.idx) in paragraphs
+
+
+def _quoted_stretches(parsed: ArticleDoc, actors: ActorIndex, turns: _Mask) -> list[Stretch]:
+    """The quoted stretches of the body outside interview turns, those missing a closing
+    mark ended at their attribution, or dropped when nothing in their paragraph
+    attributes them."""
+    paragraphs = [(p.start, p.end) for p in parsed.article.paragraphs]
+    found = [
+        mended
+        for stretch in all_quoted_stretches(parsed.text, paragraphs)
+        if not turns.covers(stretch.start)
+        for mended in mend(parsed, stretch)
+    ]
+    closed = _Mask([s for s in found if s.closed])
+    return [s for s in found if s.closed or _keeps_unclosed(parsed, s, closed, actors)]
+
+
+def _turn_drafts(parsed: ArticleDoc, turns: Sequence[Turn]) -> list[_Draft]:
+    return [
+        _Draft(
+            "direct",
+            turn.segments,
+            tuple(parsed.span(turn.segments[0][0], turn.segments[-1][1])),
+            None,
+            turn.speaker,
+        )
+        for turn in turns
+    ]
 
 
 def _indirect_drafts(parsed: ArticleDoc, masked: _Mask, actors: ActorIndex) -> list[_Draft]:
@@ -217,18 +275,21 @@ def _indirect_drafts(parsed: ArticleDoc, masked: _Mask, actors: ActorIndex) -> l
     for reported in reported_speech(parsed.doc, masked):
         found = attribution(reported.cue, masked, reported.cue_text)
         speaker = speaker_of(found.source, actors) if found.source is not None else None
-        drafts.append(
-            _Draft(
-                "indirect",
-                reported.text,
-                reported.start_char,
-                reported.end_char,
-                reported.tokens,
-                found,
-                speaker,
-            )
-        )
+        drafts.append(_Draft("indirect", _runs(reported.tokens), reported.tokens, found, speaker))
     return drafts
+
+
+def _runs(tokens: Sequence[Token]) -> tuple[tuple[int, int], ...]:
+    """The character ranges of the runs of adjacent tokens: reported content is in pieces
+    where an aside was taken out of it (`X, she said, is Y`)."""
+    runs: list[tuple[int, int]] = []
+    for before, token in zip([None, *tokens], tokens, strict=False):
+        end = token.idx + len(token.text)
+        if before is not None and token.i == before.i + 1:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((token.idx, end))
+    return tuple(runs)
 
 
 class _Dates:
@@ -257,7 +318,8 @@ def _quote(parsed: ArticleDoc, draft: _Draft, index: int, dates: _Dates) -> Quot
     return Quote(
         id=sequence_id("q", index),
         kind=draft.kind,
-        text=draft.text,
+        text=" ".join(parsed.text[start:end] for start, end in draft.segments),
+        segments=[Segment(start=start, end=end) for start, end in draft.segments],
         speaker=draft.speaker,
         cue=found.cue_text if found else None,
         audience=found.audience.text if found and found.audience else None,
@@ -270,11 +332,16 @@ def _quote(parsed: ArticleDoc, draft: _Draft, index: int, dates: _Dates) -> Quot
 def extract_quotes(
     parsed: ArticleDoc, actors: ActorIndex, dates: Sequence[DateMention]
 ) -> list[Quote]:
-    paragraphs = [(p.start, p.end) for p in parsed.article.paragraphs]
-    stretches = all_quoted_stretches(parsed.text, paragraphs)
-    masked = _Mask(stretches)
+    turns = interview_turns(parsed, actors)
+    in_turns = [Stretch(turn.segments) for turn in turns]
+    stretches = _quoted_stretches(parsed, actors, _Mask(in_turns))
+    masked = _Mask([*stretches, *in_turns])
     reported = _indirect_drafts(parsed, masked, actors)
-    drafts = _direct_drafts(parsed, stretches, masked, actors, reported) + reported
+    drafts = [
+        *_direct_drafts(parsed, stretches, masked, actors, reported),
+        *reported,
+        *_turn_drafts(parsed, turns),
+    ]
     drafts.sort(key=lambda d: (d.start, d.end))
     by_sentence = _Dates(parsed, dates)
     return [_quote(parsed, draft, i, by_sentence) for i, draft in enumerate(drafts)]

@@ -6,7 +6,6 @@ that …`. The content is a stretch of tokens of the cue's own sentence.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -55,24 +54,6 @@ class Reported:
     cue: Token
     cue_text: str
     tokens: tuple[Token, ...]
-
-    @property
-    def text(self) -> str:
-        """The words, a space where an aside was taken out between two of them."""
-        words = [self.tokens[0].text]
-        for before, token in itertools.pairwise(self.tokens):
-            gap = token.i != before.i + 1 or bool(before.whitespace_)
-            words.append((" " if gap else "") + token.text)
-        return "".join(words)
-
-    @property
-    def start_char(self) -> int:
-        return int(self.tokens[0].idx)
-
-    @property
-    def end_char(self) -> int:
-        last = self.tokens[-1]
-        return int(last.idx + len(last.text))
 
 
 def _blank(token: Token) -> bool:

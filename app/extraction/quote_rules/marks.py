@@ -9,7 +9,7 @@ paragraph, and an opening mark at the start of each continuing paragraph.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 
@@ -44,10 +44,16 @@ _AFTER_CLOSING = ".,;:!?)]}—–-…"
 
 @dataclass(frozen=True)
 class Stretch:
-    """The quoted words, one character range of the body per paragraph they run over."""
+    """The quoted words, one character range of the body per paragraph they run over,
+    each without the marks, the spaces inside them (`« Oui »`) or the comma that hands
+    over to the attribution (`"We will win," she said`)."""
 
     segments: tuple[tuple[int, int], ...]
     closed: bool = True
+    # For a quote whose closing mark never came: whether its opening mark starts a
+    # paragraph, and whether another opening mark, not the paragraph's end, ended it.
+    opens_paragraph: bool = False
+    reopened: bool = False
 
     @property
     def start(self) -> int:
@@ -58,7 +64,25 @@ class Stretch:
         return self.segments[-1][1]
 
     def text(self, body: str) -> str:
-        return " ".join(body[start:end].strip() for start, end in self.segments)
+        return " ".join(body[start:end] for start, end in self.segments)
+
+
+def trimmed(body: str, start: int, end: int, *, last: bool = True) -> tuple[int, int]:
+    """The range without surrounding spaces and, at the end of a quote, its handing-over
+    comma."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or (last and body[end - 1] == ",")):
+        end -= 1
+    return start, end
+
+
+def _trim(body: str, stretch: Stretch) -> Stretch:
+    last = len(stretch.segments) - 1
+    segments = tuple(
+        trimmed(body, a, b, last=i == last) for i, (a, b) in enumerate(stretch.segments)
+    )
+    return replace(stretch, segments=segments)
 
 
 @dataclass(frozen=True)
@@ -115,10 +139,10 @@ def _at_start(text: str, i: int) -> bool:
 
 def _continues(carried: _Open, mark: _Mark, text: str) -> bool:
     """Whether a paragraph's first mark carries on the quote left open before it: an
-    opening mark of the same glyph starting the paragraph, or a closing mark."""
-    if mark.role is not Role.OPEN:
-        return True
-    return mark.glyph == carried.glyph and _at_start(text, mark.position)
+    opening mark of the same glyph starting the paragraph. A closing mark further on
+    does not: the words before it are the narrator's, the mark a stray."""
+    opening = mark.role is not Role.CLOSE and mark.glyph == carried.glyph
+    return opening and _at_start(text, mark.position)
 
 
 def _scan_paragraph(
@@ -131,17 +155,17 @@ def _scan_paragraph(
     for index, mark in enumerate(_marks(text, marks)):
         if carried is not None and index == 0 and _continues(carried, mark, text):
             # The quote from the previous paragraph goes on in this one.
-            if mark.role is Role.OPEN:
-                current, segment_start = carried, mark.position + 1
-                carried = None
-                continue
-            carried.segments.append((offset, offset + mark.position))
-            stretches.append(Stretch(tuple(carried.segments)))
+            current, segment_start = carried, mark.position + 1
             carried = None
             continue
         opens = mark.role is Role.OPEN or (mark.role is Role.EITHER and current is None)
         if opens:
-            # A second opening mark means the first was stray: start again from here.
+            if current is not None and current.glyph == mark.glyph:
+                # A second opening mark like the first: the quote before it lost its
+                # closing mark. (One of another glyph may open a quote inside a quote;
+                # the first is dropped as stray.)
+                current.segments.append((offset + segment_start, offset + mark.position))
+                stretches.extend(_unclosed(current, reopened=True))
             current = _Open([], _at_start(text, mark.position), mark.glyph)
             segment_start = mark.position + 1
             continue
@@ -159,9 +183,12 @@ def _scan_paragraph(
     return stretches, current
 
 
-def _unclosed(quote: _Open) -> list[Stretch]:
-    """A quote whose closing mark never came: kept only if it filled whole paragraphs."""
-    return [Stretch(tuple(quote.segments), closed=False)] if quote.starts_paragraph else []
+def _unclosed(quote: _Open, *, reopened: bool = False) -> list[Stretch]:
+    """A quote whose closing mark never came, to the end of the last paragraph it ran
+    over or to the next opening mark; the attribution decides where it really ends
+    (`unclosed.mend`)."""
+    segments = tuple(quote.segments)
+    return [Stretch(segments, False, opens_paragraph=quote.starts_paragraph, reopened=reopened)]
 
 
 def quoted_stretches(
@@ -175,7 +202,7 @@ def quoted_stretches(
         stretches.extend(found)
     if carried is not None:
         stretches.extend(_unclosed(carried))
-    return [s for s in stretches if any(_has_words(body[a:b]) for a, b in s.segments)]
+    return [_trim(body, s) for s in stretches if any(_has_words(body[a:b]) for a, b in s.segments)]
 
 
 def all_quoted_stretches(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Stretch]:

@@ -9,6 +9,7 @@ from functools import cached_property
 from spacy.tokens import Span
 
 from app.extraction.document import ArticleDoc
+from app.extraction.timex.calendar import Period
 from app.extraction.timex.tense import clause_direction
 from app.extraction.timex.timex import Reference
 from app.models import Direction
@@ -34,6 +35,19 @@ class Context:
         # quarter or half-year, which a report goes on about (`the period`, `a year ago`).
         self.reference: Reference | None = None
         self.fiscal: Reference | None = None
+        # The last date written out in full before the match (`spring 2025`), and where.
+        self.written: tuple[int, Period] | None = None
+
+    def written_before(self, in_paragraph: bool) -> Period | None:
+        """The date last written out in full, when it stands in the match's sentence, or
+        with `in_paragraph` anywhere before it in its paragraph."""
+        if self.written is None:
+            return None
+        at, period = self.written
+        if in_paragraph:
+            start = self.parsed.article.paragraphs[self.parsed.paragraph_at(self.match.start())]
+            return period if at >= start.start else None
+        return period if at >= self.parsed.sentence_of(self.span.start).start_char else None
 
     @cached_property
     def span(self) -> Span:

@@ -66,9 +66,16 @@ def weekday(match: re.Match[str], ctx: Context) -> Timex | None:
 _DAY_WORDS: Final = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
+_FIGURATIVE: Final = re.compile(
+    r"\b(?:a|an|the|our|their|your)\s+(?:(?:better|brighter|bright|new|different)\s+)?$", re.I
+)
+
+
 def day_word(match: re.Match[str], ctx: Context) -> Timex | None:
     """`yesterday`, `tonight`, `tomorrow morning`, `this morning`, `last night`."""
     word = (match.group("word") or match.group("this")).lower()
+    if word in _DAY_WORDS and _FIGURATIVE.search(ctx.before(24)):
+        return None  # `a brighter tomorrow`, `our today`: a figure of speech
     offset = -1 if word == "last" else _DAY_WORDS.get(word, 0)
     part = match.group("part") or match.group("part2") or ("night" if word == "tonight" else None)
     return _with_part(relative("day", offset, ctx.published), part)
@@ -93,8 +100,6 @@ def _day_of(text: str, ctx: Context) -> Timex:
     if lowered in _DAY_WORDS:
         return relative("day", _DAY_WORDS[lowered], ctx.published)
     what = _weekday_recurring(lowered) if lowered in lx.WEEKDAYS else day_of_year(text)
-    if what is None:
-        return relative("day", 0, ctx.published)
     return recurring(what, ctx.tense, ctx.published, ctx.tense)
 
 
@@ -144,9 +149,16 @@ def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
 def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
     """`last year`, `this week`, `next month`: calendar units; `the past decade` is a span."""
     grain = grain_of(match.group("unit"))
-    if grain in ("decade", "century") and "past" in match.group("rel").lower():
-        return Timex("duration", duration_value(1, grain), grain)  # the ten years up to now
+    if grain in ("decade", "century") and (
+        "past" in match.group("rel").lower() or _ACROSS.search(ctx.before(12))
+    ):
+        # the ten years up to now; `over the next decade`, the ten years from now
+        return Timex("duration", duration_value(1, grain), grain)
     return relative(grain, offset_of(match.group("rel")), ctx.published)
+
+
+# A preposition that makes a decade or a century a stretch of time rather than a date.
+_ACROSS: Final = re.compile(r"\b(?:over|for|within|during|throughout|across)\s+$", re.I)
 
 
 def weekend(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -213,6 +225,8 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Timex | None:
     grain: Grain = "day" if part else grain_of(unit)
     if words == "the next" and grain != "day":
         return None  # `the next week` looks ahead from the publication
+    if grain in ("decade", "century") and _ACROSS.search(ctx.before(12)):
+        return Timex("duration", duration_value(1, grain), grain)  # `over the following decade`
     offset = _ANAPHORIC_OFFSETS[words]
     reference = ctx.reference
     if reference is None:
@@ -239,4 +253,60 @@ def the_year(match: re.Match[str], ctx: Context) -> Timex | None:
     """`the year`, `the full year`: the publication's; `the year ended March 31` is a span."""
     if re.match(r"\s+(?:ended|ending)\b", ctx.after(8)):
         return Timex("duration", "P1Y", "year")
-    return relative("year", 0, ctx.published)
+    return _edge_of("year", ctx)
+
+
+_EDGE: Final = re.compile(
+    r"\b(?P<edge>end|close|beginning|start|middle|rest|remainder)\s+of\s+$", re.IGNORECASE
+)
+
+
+# `for the week`, `earlier in the month`, `the week's gains`: the week the story is in.
+_IN_THE_UNIT: Final = re.compile(r"\b(?:for|during|over|throughout|in)\s+$", re.IGNORECASE)
+
+
+def the_unit(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the end of the month`, `the start of the week`: of the publication's month or week;
+    `for the week`, `the week's most active session`: the one the story is in."""
+    grain = grain_of(match.group("unit"))
+    if _EDGE.search(ctx.before(16)):
+        return _edge_of(grain, ctx)
+    told_of = _IN_THE_UNIT.search(ctx.before(12)) or re.match(r"['’]s\b", ctx.after(3))
+    if not told_of or grain not in ("week", "month"):
+        return None  # `the week was hard`, `the week before the vote`: left to the story
+    reference = ctx.reference
+    if reference is not None and GRAINS.index(reference.period.grain) < GRAINS.index(grain):
+        return reference.then(Period.containing(grain, reference.period.start))
+    return relative(grain, 0, ctx.published)
+
+
+def _edge_of(grain: Grain, ctx: Context) -> Timex:
+    """The publication's `grain`, or the one before when the clause tells as past an end
+    still ahead (`sales fell at the end of the year`, written in February), or the one
+    after when it tells as future a start already gone by."""
+    this = relative(grain, 0, ctx.published)
+    edge = _EDGE.search(ctx.before(16))
+    if this.period is None or ctx.published is None or edge is None:
+        return this
+    period, published = this.period, ctx.published
+    third = (period.end - period.start) / 3
+    word, tense = edge.group("edge").lower(), ctx.tense
+    if word in ("end", "close") and tense == "past" and period.end - third > published:
+        return relative(grain, -1, published)
+    if word in ("beginning", "start") and tense == "future" and period.start + third <= published:
+        return relative(grain, 1, published)
+    return this
+
+
+# Words that count the days of something up to the one the news is of.
+_RUNNING: Final = re.compile(r"\b(?:its|their|for)\s+$", re.I)
+
+
+def day_of_event(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the 99th day` of a strike, `a third straight day`: the day the news is of when the
+    count runs up to it (`entered its 99th day`, `a third straight day`, `today is the eighth
+    day`); a day of an event not placed otherwise (`on the second day of the trial`) has no
+    value."""
+    if match.group("straight") or _RUNNING.search(ctx.before(12)) or ctx.tense != "past":
+        return relative("day", 0, ctx.published)
+    return Timex("date", None, "day")

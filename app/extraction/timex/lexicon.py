@@ -48,12 +48,13 @@ TIME_UNITS: Final = frozenset({"second", "minute", "hour"})
 # after a rate (`8% annually`) is left out by the rule.
 SET_ADVERBS: Final = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "annually": "P1Y",
+    "annually": "P1Y", "yearly": "P1Y",
 }  # fmt: skip
 # Deictic words TIMEX3 values with a reference point rather than a date. Left out, as news
 # annotators leave them: `previously`, `soon`, bare `recent` and `future`.
 REFERENCES: Final = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
     "current": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
@@ -65,3 +66,29 @@ def alternatives(words: Iterable[str]) -> str:
     """A regex alternation of the words, longest first so that `sept` wins over `sep`."""
     keys = sorted(words, key=len, reverse=True)
     return "|".join(key.replace(" ", r"\s+").replace(".", r"\.") for key in keys)
+
+
+# Words that make a paragraph's `second half` or `fourth quarter` a part of a game, not of
+# the year, unless its sentence speaks of money (`second-half profit`). Only words that
+# speak of nothing else: `penalty`, `rebound`, `overtime` also speak of law and money.
+SPORT_WORDS: Final = frozenset(
+    {"goal", "goals", "scored", "scoring", "scorer", "scoreboard", "touchdown", "halftime",
+     "half-time", "referee", "striker", "goalkeeper", "inning", "innings", "quarterback",
+     "equaliser", "equalizer", "kickoff", "kick-off", "wicket", "puck", "free kick",
+     "penalty kick", "field goal"}
+)  # fmt: skip
+MONEY_WORDS: Final = frozenset(
+    {"profit", "revenue", "sale", "earnings", "loss", "percent", "%", "$", "economy", "growth",
+     "gdp", "fiscal", "share", "stock", "output", "inflation", "dividend", "forecast", "price",
+     "income", "demand", "market", "quarterly", "billion", "million"}
+)  # fmt: skip
+# Things named after a holiday: `Christmas trees` are no date.
+HOLIDAY_THINGS: Final = frozenset(
+    {"tree", "card", "carol", "light", "decoration", "ornament", "present", "gift", "egg",
+     "bunny", "stocking", "song", "music", "movie", "film", "special", "cactus", "island"}
+)  # fmt: skip
+# Kinds of things named by a season: `winter wheat`, `a summer storm` are no dates.
+SEASONAL_THINGS: Final = frozenset(
+    {"wheat", "crop", "coat", "clothing", "clothes", "tire", "tyre", "jacket", "olympics",
+     "game", "storm", "weather", "squash", "solstice", "equinox", "wear"}
+)  # fmt: skip

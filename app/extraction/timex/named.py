@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Final
 
 from dateutil.easter import easter
@@ -28,7 +29,9 @@ def full_date(match: re.Match[str], ctx: Context) -> Timex | None:
     """Full dates in any format dateutil reads: `2019-01-22`, `11/02/89 09:42`, `Jan. 15, 2019`."""
     parsed = parse_date(match.group(0), reference_day(ctx))
     if parsed is None:
-        return None
+        # `Feb. 29, 2023`, `2024-04-31`: written as a date, on a day that does not exist;
+        # eight bare digits that make no date are some other number.
+        return None if match.group(0).isdigit() else Timex("date", None, "day")
     day = Timex("date", parsed.date().isoformat(), "day", Period("day", parsed.date()))
     if match.groupdict().get("time"):
         return Timex("time", f"{day.value}T{parsed:%H:%M}", "time", day.period)
@@ -41,26 +44,39 @@ def month_year(match: re.Match[str], ctx: Context) -> Timex | None:
     return dated(Period("month", dt.date(year_of(match.group("year")), month, 1)))
 
 
-def day_of_year(text: str) -> Recurring | None:
-    """`Jan. 15`, `15 January` as a day that comes back every year."""
-    probe = parse_date(text, dt.date(2000, 1, 1))  # a leap year, so 29 February reads
-    if probe is None:
-        return None
-    month, day = probe.month, probe.day
+_DAY_OF_MONTH: Final = re.compile(rf"(?P<month>{MONTH})|(?P<day>\d+)")
 
-    def occurrence(year: Period) -> Period:
-        last_day = 28 if (month, day) == (2, 29) and year.start.year % 4 else day
-        return Period("day", dt.date(year.start.year, month, last_day))
+
+def day_of_year(text: str) -> Recurring:
+    """`Jan. 15`, `15 January` as a day that comes back every year; `Feb. 29` only in leap
+    years, and `April 31` in none."""
+    parts = {key: value for found in _DAY_OF_MONTH.finditer(text)
+             for key, value in found.groupdict().items() if value}  # fmt: skip
+    month, day = month_number(parts["month"]), int(parts["day"])
+
+    def occurrence(year: Period) -> Period | None:
+        try:
+            return Period("day", dt.date(year.start.year, month, day))
+        except ValueError:
+            return None
 
     return Recurring(f"XXXX-{month:02d}-{day:02d}", "year", occurrence)
+
+
+_RANGE_BEGUN_DAYS: Final = 31
+_RANGE_START: Final = re.compile(r"\b(?:from|between|starting)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def month_day(match: re.Match[str], ctx: Context) -> Timex | None:
     """`Jan. 15`, `15 January`: the year comes from the tense of the clause."""
     what = day_of_year(match.group("date"))
-    if what is None:
-        return None
-    found = recurring(what, pick_by(match.group("rel"), ctx.how), ctx.published, ctx.tense)
+    how = pick_by(match.group("rel"), ctx.how)
+    found = recurring(what, how, ctx.published, ctx.tense)
+    if how == "future" and _RANGE_START.search(ctx.before(12)) and ctx.published:
+        # `is to run from January 23 through March 9`, written January 28: begun already
+        begun = recurring(what, "past", ctx.published, ctx.tense)
+        if begun.period and (ctx.published - begun.period.start).days <= _RANGE_BEGUN_DAYS:
+            found = begun
     if match.group("week_of") and found.period is not None:  # `the week of March 6`
         week = Period.containing("week", found.period.start)
         return Timex("date", week.value, "week", week, None, found.anchor, found.direction)
@@ -71,6 +87,8 @@ def month_name(match: re.Match[str], ctx: Context) -> Timex | None:
     """`January`, `last October`: a month of the year the tense or the determiner points to."""
     if ctx.span[-1].tag_ == "MD" or ctx.span[-1].pos_ == "VERB":  # `may`, `to march`
         return None
+    if ctx.span[-1].ent_type_ in ("PERSON", "ORG"):
+        return None  # `Theresa May`, `April Ryan`
     month = month_number(match.group("month"))
     if match.group("yrel"):  # `February this year`
         the_year = relative("year", offset_of(match.group("yrel")), ctx.published)
@@ -91,8 +109,9 @@ def year(match: re.Match[str], ctx: Context) -> Timex | None:
     if spoken := match.group("spoken") or match.group("spoken2"):  # `nineteen ninety-six`
         return dated(Period("year", dt.date(year_of(spoken), 1, 1)))
     following = ctx.after(30)
-    if re.match(r"\s*(?:%|percent|per\s?cent|[-\s]?(?:yen|dollars|euros|pounds))", following):
-        return None
+    if re.match(r"\s*(?:%|percent|per\s?cent|[-\s]?(?:yen|dollars|euros|pounds|years?\b))",
+                following):  # fmt: skip
+        return None  # `2000 percent`, `a 2000 year old tradition`
     last = ctx.span[-1]
     if not match.group(0).lower().startswith("fiscal") and last.i + 1 < len(last.doc):
         previous = last.doc[ctx.span[0].i - 1] if ctx.span[0].i else last
@@ -133,6 +152,9 @@ def _ordinal(text: str) -> int:
 
 
 def century(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`the 20th century`, `the Twenty-First Century`; not `20th Century Fox`, a name."""
+    if _NAME_GOES_ON.match(ctx.after(4)):
+        return None
     first_year = (_ordinal(match.group("nth")) - 1) * 100
     return dated(Period("century", dt.date(max(first_year, 1), 1, 1)))
 
@@ -157,7 +179,10 @@ def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
 
 
 def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`the third quarter (of 1989)`, `the first half`, `third-quarter`."""
+    """`the third quarter (of 1989)`, `the first half`, `third-quarter`; not a half or a
+    quarter of a game (`a goal in the second half`)."""
+    if not match.group("year") and not match.group("year_before") and _of_a_game(ctx):
+        return None
     grain: Grain = "half" if match.group("unit").lower() == "half" else "quarter"
     nth = lx.ORDINALS[match.group("nth").lower()]
     if yrel := match.group("yrel"):  # `next year's first quarter`
@@ -168,6 +193,30 @@ def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
                      anchor=ctx.published)  # fmt: skip
     written = match.group("year") or match.group("year_before")
     return _part(grain, nth, int(written) if written else None, ctx)
+
+
+_OF_A_GAME: Final = re.compile(
+    r"\s+of\s+(?:the|a|this|that|their|its|his|her)\s+"
+    r"(?:game|match|contest|fight|bout|race|final|semifinal|tie)\b",
+    re.IGNORECASE,
+)
+_SCORE: Final = re.compile(r"(?<![\d.,$])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d.,%])")
+
+
+def _of_a_game(ctx: Context) -> bool:
+    """Whether a `second half` is of a game: its paragraph speaks of one (or gives a score,
+    `ended 0–0`) and its sentence not of money."""
+    if _OF_A_GAME.match(ctx.after(30)):
+        return True
+    sentence = ctx.parsed.sentence_of(ctx.span.start)
+    words = {token.lemma_.lower() for token in sentence} | {t.lower_ for t in sentence}
+    if words & lx.MONEY_WORDS:
+        return False
+    paragraph = ctx.parsed.article.paragraphs[ctx.parsed.paragraph_at(ctx.match.start())]
+    text = paragraph.text.lower()
+    return bool(_SCORE.search(paragraph.text)) or any(
+        re.search(rf"\b{re.escape(word)}\b", text) for word in lx.SPORT_WORDS
+    )
 
 
 def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -204,7 +253,7 @@ _HALF_A_QUARTER: Final = dt.timedelta(days=45)
 def _last_day(ended: re.Match[str], ctx: Context) -> dt.date | None:
     """The last day of a period `ended` on it, the latest such day up to the publication."""
     what = day_of_year(ended.group("day"))
-    if what is None or ctx.published is None:
+    if ctx.published is None:
         return None
     found = recurring(what, "past", ctx.published, "past").period
     return found.start if found else None
@@ -229,6 +278,9 @@ def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
         return None  # `his fall`, `prices fall`: only `this fall`, `the fall of 1998` are dates
     if match.group(0)[0].isupper() and ctx.span[0].ent_type_ not in ("", "DATE"):
         return None  # a name: `the Prague Spring`
+    last = ctx.span[-1]
+    if last.dep_ in ("compound", "amod") and last.head.lemma_.lower() in lx.SEASONAL_THINGS:
+        return None  # `winter wheat`, `a winter storm`: kinds of things, not dates
     code = lx.SEASONS[word]
     if match.group("year"):
         return dated(season(code, year_of(match.group("year"))))
@@ -236,36 +288,104 @@ def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
     return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
 
 
-HOLIDAYS: Final[dict[str, Callable[[int], dt.date]]] = {
-    "christmas": lambda year: dt.date(year, 12, 25),
-    "christmas eve": lambda year: dt.date(year, 12, 24),
-    "christmas day": lambda year: dt.date(year, 12, 25),
-    "new year's day": lambda year: dt.date(year, 1, 1),
-    "new year's eve": lambda year: dt.date(year, 12, 31),
-    "thanksgiving": lambda year: nth_weekday(year, 11, 3, 4),
-    "thanksgiving day": lambda year: nth_weekday(year, 11, 3, 4),
-    "easter": easter,
-    "easter sunday": easter,
-    "independence day": lambda year: dt.date(year, 7, 4),
-    "halloween": lambda year: dt.date(year, 10, 31),
-    "valentine's day": lambda year: dt.date(year, 2, 14),
-    "labor day": lambda year: nth_weekday(year, 9, 0, 1),
-    "memorial day": lambda year: nth_weekday(year, 5, 0, -1),
+@cache
+def _public_holidays(country: str, year: int) -> dict[str, dt.date]:
+    """The first day of each holiday of `country` in `year`, by name, from `holidays`; a
+    computed Islamic date is named `… (estimated)` and counts as the day."""
+    import holidays  # on first use: the package adds a tenth of a second to the start
+
+    days: dict[str, dt.date] = {}
+    for day, name in sorted(holidays.country_holidays(country, years=year).items()):
+        days.setdefault(name.removesuffix(" (estimated)"), day)
+    return days
+
+
+def _public(name: str, country: str = "US") -> Callable[[int], dt.date | None]:
+    return lambda year: _public_holidays(country, year).get(name)
+
+
+def _fixed(month: int, day: int) -> Callable[[int], dt.date | None]:
+    return lambda year: dt.date(year, month, day)
+
+
+def _after_easter(days: int) -> Callable[[int], dt.date | None]:
+    return lambda year: easter(year) + dt.timedelta(days=days)
+
+
+# The US federal holidays and the Islamic ones as the `holidays` package computes them (the
+# Islamic year from Afghanistan's calendar, which follows the astronomical one); Easter and
+# the feasts it moves from `dateutil.easter`; the days no public calendar keeps, by rule.
+_THANKSGIVING = _public("Thanksgiving Day")
+_CHRISTMAS = _public("Christmas Day")
+_NEW_YEAR = _public("New Year's Day")
+_EASTER = _after_easter(0)
+HOLIDAYS: Final[dict[str, Callable[[int], dt.date | None]]] = {
+    "christmas": _CHRISTMAS, "christmas day": _CHRISTMAS, "christmas eve": _fixed(12, 24),
+    "new year's day": _NEW_YEAR, "new year's eve": _fixed(12, 31),
+    "thanksgiving": _THANKSGIVING, "thanksgiving day": _THANKSGIVING,
+    "independence day": _public("Independence Day"), "labor day": _public("Labor Day"),
+    "memorial day": _public("Memorial Day"), "veterans day": _public("Veterans Day"),
+    "martin luther king day": _public("Martin Luther King Jr. Day"),
+    "martin luther king jr. day": _public("Martin Luther King Jr. Day"),
+    "presidents day": _public("Washington's Birthday"),
+    "presidents' day": _public("Washington's Birthday"),
+    "easter": _EASTER, "easter sunday": _EASTER, "easter monday": _after_easter(1),
+    "good friday": _after_easter(-2), "palm sunday": _after_easter(-7),
+    "ramadan": _public("First Day of Ramadan", "AF"),
+    "eid al-fitr": _public("Eid al-Fitr", "AF"), "eid al-adha": _public("Eid al-Adha", "AF"),
+    "halloween": _fixed(10, 31), "valentine's day": _fixed(2, 14),
     # US federal elections: the Tuesday after the first Monday of November.
     "election day": lambda year: nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1),
-}
+}  # fmt: skip
 
 
 def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`Christmas`, `last Thanksgiving`, `Easter 1998`; `Easter week` is the week of the day."""
+    """`Christmas`, `last Thanksgiving`, `Easter 1998`; `Easter week` is the week of the day.
+
+    With no year beside it, the year the sentence names (`in spring 2025, two weeks before
+    Easter`), else the one the tense points to.
+    """
+    if _NAME_GOES_ON.match(ctx.after(4)):
+        return None  # `Easter Island`, `the Christmas Carol Service`: a name it begins
+    last = ctx.span[-1]
+    if last.dep_ == "compound" and last.head.lemma_.lower() in lx.HOLIDAY_THINGS:
+        return None  # `Christmas trees`, `Easter eggs`: things, not days
+    # `the illustrator Johnnie Christmas`; a bare `Easter` the model calls a person is still
+    # the feast
+    first = ctx.span[0]
+    if first.i > 0 and first.nbor(-1).ent_type_ == "PERSON":
+        return None
     day_of = HOLIDAYS[re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))]
-    grain: Grain = "week" if match.group("week") else "day"
-    if match.group("year"):
-        return dated(Period.containing(grain, day_of(int(match.group("year")))))
-    fixed = day_of(2001)  # a year whose date stands for the unresolved value
-    moves = day_of(2002) != fixed.replace(year=2002)
+    grain: Grain = _HOLIDAY_SPANS[(match.group("week") or "").strip().lower()]
+
+    def occurrence(cycle: Period) -> Period | None:
+        day = day_of(cycle.start.year)
+        if day is None:
+            return None
+        # A Monday holiday's weekend is the one that runs into it: Memorial Day weekend.
+        runs_into = grain == "weekend" and day.weekday() == 0
+        return Period.containing(grain, day - dt.timedelta(days=2 * runs_into))
+
+    if written := match.group("year"):
+        found = occurrence(Period("year", dt.date(int(written), 1, 1)))
+        return dated(found) if found else Timex("date", None, grain)
+    if not match.group("rel") and (named := ctx.written_before(ctx.tense == "past")):
+        # `in spring 2025, two weeks before Easter`: the Easter nearest that spring; in a
+        # story told in the past, the one nearest the date it is at (`in 2012 … Election Day`)
+        years = (Period("year", dt.date(named.start.year + step, 1, 1)) for step in (-1, 0, 1))
+        if around := [period for period in map(occurrence, years) if period is not None]:
+            return dated(min(around, key=lambda period: _apart(period, named)))
+    fixed, next_year = day_of(2001), day_of(2002)  # a year whose date stands for the value
+    moves = fixed is None or next_year != fixed.replace(year=2002)
     unresolved = "XXXX-XX-XX" if moves or grain == "week" else f"XXXX-{fixed:%m-%d}"
-    what = Recurring(
-        unresolved, "year", lambda year: Period.containing(grain, day_of(year.start.year))
-    )
-    return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
+    what = Recurring(unresolved, "year", occurrence)
+    return recurring(what, pick_by(match.group("rel"), ctx.how), ctx.published, ctx.tense)
+
+
+_HOLIDAY_SPANS: Final[dict[str, Grain]] = {"": "day", "week": "week", "weekend": "weekend"}
+_NAME_GOES_ON: Final = re.compile(r"\s(?-i:[A-Z][a-z])")
+
+
+def _apart(one: Period, other: Period) -> int:
+    """Days between two periods; 0 when they overlap."""
+    return max((one.start - other.end).days, (other.start - one.end).days, 0)

@@ -14,10 +14,12 @@ from app.extraction.timex.context import Context
 from app.extraction.timex.counted import (
     anaphoric,
     clock_time,
+    day_of_event,
     day_word,
     qualified_part,
     relative_unit,
     shifted,
+    the_unit,
     the_year,
     weekday,
     weekend,
@@ -59,7 +61,14 @@ from app.extraction.timex.patterns import (
     YEAR,
     rx,
 )
-from app.extraction.timex.spans import duration, every, reference, set_adverb, vague_span
+from app.extraction.timex.spans import (
+    duration,
+    every,
+    reference,
+    set_adverb,
+    the_time,
+    vague_span,
+)
 from app.extraction.timex.timex import Timex, dated
 
 Handler = Callable[[re.Match[str], Context], Timex | None]
@@ -121,7 +130,7 @@ RULES: Final = (
         "month",
         rx(
             rf"(?:(?P<rel>{REL})\s+)?(?P<month>{MONTH_ALONE})"
-            r"(?:,?\s+(?P<yrel>this|last|next)\s+year)?"
+            r"(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"
             # `the March of the Penguins`, `the March for Life`, `March of Dimes`: names
             r"(?!\s+of\s+the|\s+(?:for|of)\s+(?-i:[A-Z][a-z]))"
         ),
@@ -186,7 +195,7 @@ RULES: Final = (
         "holiday",
         rx(
             rf"(?:(?P<rel>{REL})\s+)?(?P<name>{lx.alternatives(HOLIDAYS)})"
-            rf"(?P<week>\s+week)?(?:\s+(?P<year>{YEAR}))?"
+            rf"(?P<week>\s+week(?:end)?)?(?:\s+(?P<year>{YEAR}))?"
         ),
         holiday,
     ),
@@ -227,7 +236,7 @@ RULES: Final = (
         "anaphoric",
         rx(
             r"(?P<det>that(?:\s+same)?|the\s+(?:same|following|next|previous|preceding|prior))"
-            rf"\s+(?P<unit>day|{PART}|week|weekend|month|year)"
+            rf"\s+(?P<unit>day|{PART}|week|weekend|month|year|decade|century)"
             r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<side>before|after)"
             # said on its own (`had left the day before.`); `the day before the vote` and
             # `the day before police came` count from an event, which is not written as a date
@@ -244,6 +253,7 @@ RULES: Final = (
         ),
         the_year,
     ),
+    Rule("the unit", rx(r"the\s+(?P<unit>month|week|decade|century)(?![-\w])"), the_unit),
     Rule("clock time", rx(rf"(?:{CLOCK}|{HOUR_OF_DAY}){DAY_OF_CLOCK}"), clock_time),
     Rule(
         "relative unit",
@@ -277,12 +287,31 @@ RULES: Final = (
         vague_span,
     ),
     Rule("reference", rx(lx.alternatives(lx.REFERENCES)), reference),
+    Rule(
+        "the time",
+        # `at the time` standing alone; `at the time of the attack`, `at the time he left`
+        # speak of an event, which is not written as a date
+        rx(r"(?<=\bat\s)(?:the|that)\s+time(?=\s*(?:[,.;:!?)\"'’”—]|$)|\s+(?:and|but|or)\b)"),
+        the_time,
+    ),
+    Rule(
+        "day of an event",
+        rx(
+            r"(?:the\s+|a\s+|(?<=\bits\s)|(?<=\btheir\s))"
+            rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{lx.alternatives(ORDINAL_WORDS)})"
+            r"\s+(?P<straight>(?:straight|consecutive|successive)\s+)?day(?!-)"
+            rf"(?!\s+of\s+(?:{MONTH}|the\s+(?:month|year|week)|(?:this|last|next)\b))"
+        ),
+        day_of_event,
+    ),
     Rule("set adverb", rx(lx.alternatives(lx.SET_ADVERBS)), set_adverb),
     Rule(
         "every",
         rx(
-            rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})"
-            rf"|(?P<unit>{UNIT}))|(?P<weekdays>{WEEKDAY})s"
+            rf"(?P<quant>every|each|per)\s+(?:(?P<other>other)\s+|(?P<count>{NUMBER})\s+)?"
+            rf"(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})|(?P<unit>{UNIT})s?|(?P<part>{PART})"
+            r"|(?P<season>spring|summer|fall|autumn|winter|season))"
+            rf"|(?P<weekdays>{WEEKDAY})s"
             # `Tuesday nights`: a part of the day in the plural comes back each week
             rf"|(?P<weekday3>{WEEKDAY})\s+(?P<parts>{PART})s"
         ),

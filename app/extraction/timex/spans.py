@@ -31,19 +31,30 @@ def _is_age(ctx: Context) -> bool:
             or lemma.endswith(_PERSON_SUFFIXES))  # fmt: skip
 
 
-# `a quarter of the market` is a share of something; `several quarters of losses` a span.
-_SHARE_OF: Final = re.compile(
-    r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b", re.I
-)
+# `a quarter of the market`, `three quarters of voters` are shares (and `a quarter of a
+# century` is left to `a century`); `several quarters of losses` are time.
+_SHARE_OF: Final = re.compile(r"\s+of\s", re.I)
+_SHARE_COUNTS: Final = frozenset({"a", "an", "one", "three"})
 _RATE: Final = re.compile(r"(?:\d|\$|dollars?|cents?|percent|%|times|twice)\s*$", re.I)
+# `60 hours a week`, `three days a month`: so much time in each unit, a rate too.
+_TIME_PER: Final = re.compile(r"\b(?:hours?|days?|nights?|minutes?|weeks?)\s*$", re.I)
 
 
 def _someday(ctx: Context) -> bool:
-    """`will one day be`, `he one day hoped`: an indefinite time, not a day's length."""
+    """`will one day be`, `he one day hoped`, `can benefit this country one day`: an
+    indefinite time, not a day's length (`for one day`, `took one day`)."""
     span = ctx.span
     if span.text.lower() != "one day" or span.start == 0 or span.end >= len(span.doc):
         return False
+    if span.root.dep_ == "npadvmod" and span.doc[span.start - 1].pos_ != "ADP":
+        return span.root.head.lemma_.lower() not in _LASTING
     return span.doc[span.start - 1].tag_ == "MD" or span.doc[span.end].tag_.startswith("VB")
+
+
+# Verbs whose bare complement of time is how long: `lasted one day`, `took one day`.
+_LASTING: Final = frozenset(
+    {"be", "last", "take", "spend", "stay", "run", "wait", "serve", "remain"}
+)
 
 
 def duration(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -57,9 +68,11 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     grain = unit.lower().removesuffix("s")
     if grain == "second" and ctx.span[-1].pos_ != "NOUN":
         return None  # `a second betrayal`
-    if grain == "quarter" and ("-" in match.group(0) or _SHARE_OF.match(ctx.after(12))):
+    share = written.lower() in _SHARE_COUNTS and _SHARE_OF.match(ctx.after(16))
+    if grain == "quarter" and ("-" in match.group(0) or share):
         return None  # `three-quarters of`, `a quarter of the market`: fractions, not periods
-    if written.lower() in ("a", "an") and _RATE.search(ctx.before(12)):
+    per = _RATE.search(ctx.before(12)) or _TIME_PER.search(ctx.before(12))
+    if written.lower() in ("a", "an") and per:
         return Timex("set", duration_value(1, unit), grain)  # `$5 a day`, `twice a week`
     count = number(written)
     if count is not None and match.group("half"):
@@ -94,7 +107,17 @@ def reference(match: re.Match[str], ctx: Context) -> Timex | None:
     key = re.sub(r"\s+", " ", match.group(0).lower())
     if key == "current" and ctx.span[0].pos_ != "ADJ":
         return None  # `the current` of a river, `current account` as a name
+    if key == "the past" and ctx.span[-1].dep_ == "amod":
+        return None  # `in the past nine elections`: a span counted, which the duration reads
+    sentence = ctx.parsed.sentence_of(ctx.span.start)
+    if match.group(0).isupper() and not sentence.text.isupper():
+        return None  # `NOW`, the National Organization for Women, in a sentence in lower case
     return Timex("date", lx.REFERENCES[key], None)
+
+
+def the_time(match: re.Match[str], ctx: Context) -> Timex | None:
+    """`at the time`, `at that time`: a time the story was at, behind it unless told ahead."""
+    return Timex("date", "FUTURE_REF" if ctx.tense == "future" else "PAST_REF", None)
 
 
 def set_adverb(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -112,14 +135,28 @@ def weekly_part(weekday: str, part: str) -> Timex:
 
 
 def every(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`every day`, `each year`, `every Tuesday`, `on Mondays`, `Tuesday nights`."""
-    if name := match.group("weekday") or match.group("weekdays"):
+    """`every day`, `each year`, `every six months`, `every other week`, `every morning`,
+    `each summer`, `every Tuesday`, `on Mondays`, `Tuesday nights`."""
+    if name := match.group("weekdays"):
         return Timex("set", f"XXXX-WXX-{lx.WEEKDAYS[name.lower()] + 1}", "day")
     if name := match.group("weekday3"):
         return weekly_part(name, match.group("parts"))
-    if match.group("month"):
-        return Timex("set", f"XXXX-{month_number(match.group('month')):02d}", "month")
+    quant = match.group("quant").upper()
+    if quant == "PER" and match.group("unit") is None:
+        return None  # `per season`: a rate's unit, not a repetition in time
+    if name := match.group("weekday"):
+        return Timex("set", f"XXXX-WXX-{lx.WEEKDAYS[name.lower()] + 1}", "day", quant=quant)
+    if month := match.group("month"):
+        return Timex("set", f"XXXX-{month_number(month):02d}", "month", quant=quant)
+    if part := match.group("part"):
+        return Timex("set", f"XXXX-XX-XXT{lx.DAY_PARTS[part.lower()]}", "time", quant=quant)
+    if season := match.group("season"):
+        # A named season comes back each year; a season of a league or a show, once a year.
+        code = lx.SEASONS.get(season.lower())
+        return Timex("set", f"XXXX-{code}" if code else "P1Y", "season", quant=quant)
     unit = match.group("unit")
-    if match.group(0).lower().startswith("per") and unit.lower() in lx.TIME_UNITS:
+    if quant == "PER" and unit.lower() in lx.TIME_UNITS:
         return None  # `instructions per second`, `miles per hour`: a speed, which TimeML leaves
-    return Timex("set", duration_value(1, unit), unit.lower())
+    written = match.group("count")
+    count = number(written) if written else 2.0 if match.group("other") else 1.0
+    return Timex("set", duration_value(count, unit), unit.lower(), quant=quant)

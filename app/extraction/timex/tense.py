@@ -26,6 +26,15 @@ _AHEAD_OF_INFINITIVE: Final = _PROSPECTIVE | {
     "be", "set", "go", "poise", "decide", "agree", "ask", "order", "urge", "pledge", "vote"
 }  # fmt: skip
 _CLAUSAL_HEADS: Final = frozenset({"VERB", "AUX"})
+# Verbs whose simple present tells a timetable, which lies ahead: `the law takes effect Jan.
+# 1`, `talks resume Monday`, `the offer expires Friday`, `the museum opens in March`.
+_SCHEDULED: Final = frozenset(
+    {"start", "begin", "open", "reopen", "expire", "resume", "launch", "kick", "convene",
+     "commence", "premiere", "debut"}
+)  # fmt: skip
+# `takes effect`, `goes into effect`, `comes into force`; `is due`, `is effective`.
+_COMING_INTO: Final = frozenset({"effect", "force"})
+_DUE: Final = frozenset({"due", "effective"})
 
 
 def governing_verb(span: Span) -> Token | None:
@@ -83,6 +92,19 @@ def _told_as_past(head: Token) -> bool:
     return "had" in {aux.lower_ for aux in _auxiliaries(clause)}
 
 
+def _timetabled(verb: Token) -> bool:
+    """A simple present that tells a timetable: `starts`, `takes effect`, `is due`."""
+    if verb.tag_ not in ("VBZ", "VBP") or _auxiliaries(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _SCHEDULED:
+        return True
+    below = [grandchild for child in verb.children for grandchild in (child, *child.children)]
+    if lemma in ("take", "go", "come"):
+        return any(token.lower_ in _COMING_INTO for token in below)
+    return lemma == "be" and any(child.lower_ in _DUE for child in verb.children)
+
+
 def verb_direction(verb: Token, at: int) -> Direction:
     """Past, present (`same`) or future, from the verb's tag and its auxiliaries.
 
@@ -125,7 +147,7 @@ def verb_direction(verb: Token, at: int) -> Direction:
         if verb.head.i != verb.i and not auxiliaries:
             # `with the third departing Thursday`: the clause the participle hangs from
             return verb_direction(_clause_above(verb), at)
-    return "same"
+    return "future" if _timetabled(verb) else "same"
 
 
 def clause_direction(span: Span) -> Direction:

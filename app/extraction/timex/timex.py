@@ -23,6 +23,7 @@ class Timex:
     mod: str | None = None
     anchor: str | None = None  # `publication`, or the id of the mention it was counted from
     direction: Direction | None = None
+    quant: str | None = None  # of a set: `every six months` is P6M, EVERY
 
     def with_mod(self, mod: str | None) -> Timex:
         return self if mod is None or self.mod is not None else replace(self, mod=mod)
@@ -68,11 +69,13 @@ class Recurring:
 
     unresolved: str  # TIMEX3 value with X for what the text leaves open: `XXXX-WXX-2`
     cycle: Grain  # "week" or "year"
-    occurrence: Callable[[Period], Period]  # the occurrence within one cycle
+    # The occurrence within one cycle; None in a cycle it does not fall in (29 February).
+    occurrence: Callable[[Period], Period | None]
 
     def around(self, day: dt.date) -> list[Period]:
         here = Period.containing(self.cycle, day)
-        return [self.occurrence(here.shift(step)) for step in (-1, 0, 1)]
+        found = (self.occurrence(here.shift(step)) for step in (-1, 0, 1))
+        return [period for period in found if period is not None]
 
 
 # How a direction picks among the occurrences around the publication date.
@@ -146,4 +149,7 @@ def recurring(what: Recurring, how: str, published: dt.date | None, direction: D
             return dated(near[0], anchor=published)
         if how == "same":
             how = "present"  # a week either way is near; a month of the year is not
-    return dated(PICKERS[how](around, published), anchor=published)
+    try:
+        return dated(PICKERS[how](around, published), anchor=published)
+    except (IndexError, StopIteration, ValueError):  # no occurrence that way: `Feb. 29`, 2023
+        return Timex("date", None, None, direction=direction)
