@@ -25,7 +25,7 @@ from app.extraction.actor_rules.coref import (
 from app.extraction.actor_rules.fields import field_mentions
 from app.extraction.actor_rules.grouping import Draft, group_names
 from app.extraction.actor_rules.roles import affiliation_of, assign_roles, title_run
-from app.extraction.actor_rules.spans import quoted_tokens
+from app.extraction.actor_rules.spans import name_key, quoted_tokens
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import IdAllocator
 from app.models import Actor, Mention, MentionKind, Quote
@@ -91,6 +91,26 @@ class ActorIndex:
 
     def by_id(self, actor_id: str) -> Actor | None:
         return self._by_id.get(actor_id)
+
+    def named(self, text: str) -> Actor | None:
+        """The one actor that the text names: its full name, a name mention, or a person's
+        surname (`El-Erian` for `Mohamed El-Erian`); None when no actor or several fit."""
+        key = name_key(text)
+        by_name = [
+            actor
+            for actor in self.actors
+            if key == name_key(actor.name)
+            or key in {name_key(m.text) for m in actor.mentions if m.kind == "name"}
+        ]
+        by_surname = [
+            actor
+            for actor in self.actors
+            if actor.type == "person" and key == name_key(actor.name.split()[-1])
+        ]
+        for fitting in (by_name, by_surname):
+            if len(fitting) == 1:
+                return fitting[0]
+        return None
 
     def people_before(self, i: int, limit: int = 3) -> list[Actor]:
         """Up to `limit` distinct people mentioned before body token i, the nearest first

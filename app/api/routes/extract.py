@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.api.deps import RunnerDep, RuntimeDep
+from app.api.deps import RunnerDep, Runtime, RuntimeDep
 from app.api.extract_input import REQUEST_BODY, SourceDep
 from app.api.problems import ProblemError, problem_responses
 from app.extraction.guards import TextTooLongError, UnreadableTextError
+from app.extraction.pipeline import Source
 from app.models import Facts
-from app.runner import ExtractionBusyError, ExtractionCrashError, ExtractionTimeoutError
+from app.runner import (
+    ExtractionBusyError,
+    ExtractionCrashError,
+    ExtractionRunner,
+    ExtractionTimeoutError,
+)
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
@@ -33,6 +39,11 @@ router = APIRouter(prefix="/v1", tags=["extraction"])
     openapi_extra={"requestBody": REQUEST_BODY},
 )
 async def extract(runtime: RuntimeDep, runner: RunnerDep, source: SourceDep) -> Facts:
+    return await run_extraction(runtime, runner, source)
+
+
+async def run_extraction(runtime: Runtime, runner: ExtractionRunner, source: Source) -> Facts:
+    """The source's facts, or the problem document that says why there are none."""
     try:
         return await runner.extract(source)
     except UnreadableTextError as error:

@@ -20,16 +20,39 @@ from app.extraction.actor_rules.lexicon import GEO_NOUNS, ORG_NOUNS
 _NAMING_VERBS = frozenset({"know", "refer", "dub", "call", "name", "describe"})
 
 
+def _ticker(token: Token, owners: Mapping[int, Draft]) -> None:
+    """`Halvorsen Shipping (NYSE: HSHP)`: a listed company, whatever the model took it for;
+    a ticker the model left unlabelled after the exchange is a mention of it."""
+    doc = token.doc
+    before = owners.get(token.i - 1) if token.i > 0 else None
+    if token.text != "(" or before is None or before.type == "place":
+        return
+    window = doc[token.i + 1 : token.i + 5]
+    colon = next((t.i for t in window if t.text == ":"), None)
+    if colon is None or colon + 2 >= len(doc) or doc[colon + 2].text != ")":
+        return
+    ticker = doc[colon + 1]
+    if ticker.text.isupper() and ticker.is_alpha:
+        before.type, before.kind = "organization", before.kind or "company"
+        if ticker.i not in owners:
+            before.names.append(doc[ticker.i : ticker.i + 1])
+
+
 def _bracketed(token: Token, owners: Mapping[int, Draft]) -> tuple[Draft, Draft] | None:
     """The name before an opening bracket and the other name of its type inside it."""
     doc = token.doc
     if token.text != "(" or token.i == 0 or token.i + 2 >= len(doc):
         return None
-    before, inside = owners.get(token.i - 1), owners.get(token.i + 1)
+    closed = next((t for t in doc[token.i + 1 : token.i + 6] if t.text == ")"), None)
+    if closed is None:
+        return None
+    # `Thomson Reuters (NYSE: TRI)`: the ticker after the exchange stands for the company.
+    colon = next((t.i for t in doc[token.i + 1 : closed.i] if t.text == ":"), None)
+    before = owners.get(token.i - 1)
+    inside = owners.get(colon + 1 if colon is not None else token.i + 1)
     if before is None or inside is None or before is inside or before.type == "person":
         return None
-    closed = next((t for t in doc[token.i + 1 : token.i + 6] if t.text == ")"), None)
-    if closed is None or before.type != inside.type:
+    if before.type != inside.type:
         return None
     return before, inside
 
@@ -38,6 +61,7 @@ def merge_stated_aliases(doc: Doc, drafts: list[Draft], owners: Mapping[int, Dra
     """The drafts with each set of stated aliases merged into its first-named draft."""
     absorbed: set[int] = set()
     for token in doc:
+        _ticker(token, owners)
         bracketed = _bracketed(token, owners)
         if bracketed is not None and id(bracketed[1]) not in absorbed:
             bracketed[0].absorb(bracketed[1])

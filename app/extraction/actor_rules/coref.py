@@ -42,10 +42,17 @@ class _Mention:
     person: Draft
     subject: bool
     oblique: bool  # inside a prepositional phrase: `campaigned for nominee Donald Trump`
+    coordinated: bool = False  # one of several: `Cavaleiro and Jonny scored` is no `he`
 
 
 def _is_subject(head: Token) -> bool:
     return head.dep_ in _SUBJECTS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECTS)
+
+
+def _is_coordinated(head: Token) -> bool:
+    """Whether the mention is one conjunct of several (`Ivan Cavaleiro and Jonny`): a
+    singular pronoun does not refer back to one member of a pair."""
+    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
 
 
 def _is_oblique(head: Token) -> bool:
@@ -91,7 +98,12 @@ def _antecedents(
             if not quoted[span.root.i]:
                 root = span.root
                 mention = _Mention(
-                    span.start, span.end, person, _is_subject(root), _is_oblique(root)
+                    span.start,
+                    span.end,
+                    person,
+                    _is_subject(root),
+                    _is_oblique(root),
+                    _is_coordinated(root),
                 )
                 by_sentence.setdefault(sentence_of[span.start], []).append(mention)
             owner.update({t.i: person for t in span})
@@ -103,17 +115,23 @@ def _resolve_all(
 ) -> list[tuple[Token, Draft]]:
     """Each third-person pronoun outside quotations with the person it refers to."""
     by_sentence, owner, sentence_of = _antecedents(doc, people, quoted)
+    # `He` of `He Jiankui` is a name, not a pronoun.
+    in_names = {t.i for person in people for span in person.names for t in span}
     resolved: list[tuple[Token, Draft]] = []
     for token in doc:
         use = PERSON_PRONOUNS.get(token.lower_)
-        if use is None or token.pos_ != "PRON" or quoted[token.i]:
+        if use is None or token.pos_ != "PRON" or quoted[token.i] or token.i in in_names:
             continue
         gender, role = use
         subject = _clause_subject(token) if role == "object" else None
         barred = owner.get(subject.i) if subject is not None else None
 
         def fits(m: _Mention, gender: Gender = gender, barred: Draft | None = barred) -> bool:
-            return m.person is not barred and genders.get(id(m.person), gender) == gender
+            return (
+                m.person is not barred
+                and not m.coordinated
+                and genders.get(id(m.person), gender) == gender
+            )
 
         here = sentence_of[token.i]
         chosen = _pick(

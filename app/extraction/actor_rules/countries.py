@@ -32,6 +32,10 @@ NEWS_COUNTRY_NAMES: dict[str, str] = {
     "ivory coast": "CI",
     "soviet union": "SU",
     "ussr": "SU",
+    "dprk": "KP",
+    "prc": "CN",
+    "uae": "AE",
+    "drc": "CD",
 }
 
 # Codes whose ISO 3166 name is not the one news uses (or that ISO 3166-1 has withdrawn).

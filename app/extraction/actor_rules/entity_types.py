@@ -12,12 +12,19 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from app.extraction.actor_rules.countries import country_code, region_country
+from app.extraction.actor_rules.gazetteer import (
+    abbreviated_region,
+    is_large_city,
+    is_metropolis,
+)
 from app.extraction.actor_rules.lexicon import (
     GEO_NOUNS,
+    INSTITUTION_HEADS,
     KINSHIP,
     MEDIA_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_HEADS,
     PLATFORMS,
     REPORT_NOUNS,
     TITLE_WORDS,
@@ -37,16 +44,29 @@ class Typing:
 
 
 def _place_typing(name: str) -> Typing | None:
-    """A country or a region of one (`Japan`, `Hokkaido`) is a place, whatever the label."""
+    """A country or a region of one (`Japan`, `Hokkaido`, `Calif.`) is a place, whatever
+    the label."""
     if country_code(name):
         return Typing("place", "country")
-    if region_country(name):
+    if region_country(name) or abbreviated_region(name):
         return Typing("place", "region")
     return None
 
 
+def typing_by_gazetteer(name: Span, label: ActorType) -> Typing | None:
+    """A city the model took for an organisation (`Helsinki`), or a great city it took
+    for a person (`Beijing`), is a place; but not a name with an organisation's word in
+    it (`Boston University`) nor where the words around say organisation."""
+    if label in ("organization", "place") and is_large_city(name.text):
+        return Typing("place", "city")
+    if label == "person" and len(name) == 1 and is_metropolis(name.text):
+        return Typing("place", "city")
+    return None
+
+
 def typing_by_name(name: Span) -> Typing | None:
-    """Typing the name itself tells: `Defense Ministry`, `Kyodo News`, `Japan`, `Twitter`."""
+    """Typing the name itself tells: `Defense Ministry`, `Kyodo News`, `University of
+    Texas`, `Japan`, `Orange County`, `Twitter`."""
     if (by_place := _place_typing(name.text)) is not None:
         return by_place
     if name.text.lower() in PLATFORMS:
@@ -54,6 +74,10 @@ def typing_by_name(name: Span) -> Typing | None:
     head = name[-1].lower_
     if head in ORG_HEADS:
         return Typing("organization", ORG_HEADS[head])
+    if len(name) > 2 and name[0].lower_ in INSTITUTION_HEADS and name[1].lower_ == "of":
+        return Typing("organization")  # `Church of Scientology`, `Municipality of Bogliasco`
+    if len(name) > 1 and head in PLACE_HEADS:
+        return Typing("place")  # `Yeoncheon County`, `Shandao Temple Station`
     return None
 
 

@@ -16,7 +16,12 @@ from collections.abc import Sequence
 
 from app.extraction.actor_rules.countries import nationality_country
 from app.extraction.actor_rules.grouping import Draft
-from app.extraction.actor_rules.lexicon import CREDIT_ORG_WORDS, CREDIT_SUFFIXES, ORG_HEADS
+from app.extraction.actor_rules.lexicon import (
+    CREDIT_ORG_WORDS,
+    CREDIT_SUFFIXES,
+    ORG_HEADS,
+    TITLE_WORDS,
+)
 from app.extraction.actor_rules.spans import name_key, words
 from app.models import Article, Mention, MentionField
 
@@ -49,11 +54,15 @@ def _find_known(text: str, forms: dict[str, Draft], where: MentionField) -> None
             )
 
 
-def _is_organization(part: str) -> bool:
-    """One word (`Bloomberg`, `AP`) or a name ending in an organisation word (`Getty
-    Images`, `Agence France-Presse`); an all-capitals `JOHN SMITH` is still a person."""
+def _is_organization(part: str, *, after_comma: bool) -> bool:
+    """One word (`Bloomberg`, `AP`), a name with an organisation word (`Getty Images`,
+    `NB News Now`), or a name after a comma (`Jane Roe, Fox Business`: a byline names the
+    writer, then the outlet) unless it is a title (`Senior Correspondent`); an
+    all-capitals `JOHN SMITH` is still a person."""
     parts = words(part)
-    return len(part.split()) == 1 or parts[-1] in CREDIT_ORG_WORDS
+    if after_comma and not set(parts) & TITLE_WORDS:
+        return True
+    return len(part.split()) == 1 or bool(set(parts) & CREDIT_ORG_WORDS)
 
 
 def _credited(text: str, where: MentionField, drafts: list[Draft]) -> None:
@@ -65,12 +74,20 @@ def _credited(text: str, where: MentionField, drafts: list[Draft]) -> None:
             part = part.rsplit(" ", 1)[0] if " " in part else ""
         if not part:
             continue
+        # `Jane Roe, Fox Business`: the last part, after a comma, is the writer's outlet.
+        outlet = text[: match.start()].rstrip().endswith(",") and not text[match.end() :].strip(
+            " .;"
+        )
         draft = known.get(name_key(part))
-        if draft is not None and draft.type == "person" and len(part.split()) == 1:
+        if (
+            draft is not None
+            and draft.type == "person"
+            and _is_organization(part, after_comma=outlet)
+        ):
             # Position decides over the model: a one-word name in a credit is an outlet.
             draft.type, draft.kind = "organization", None
         if draft is None:
-            draft = _new_credit_draft(part)
+            draft = _new_credit_draft(part, after_comma=outlet)
             drafts.append(draft)
             known[name_key(part)] = draft
         start = match.start()
@@ -79,8 +96,8 @@ def _credited(text: str, where: MentionField, drafts: list[Draft]) -> None:
         )
 
 
-def _new_credit_draft(part: str) -> Draft:
-    if not _is_organization(part):
+def _new_credit_draft(part: str, *, after_comma: bool) -> Draft:
+    if not _is_organization(part, after_comma=after_comma):
         return Draft("person", field_names=[part], name=part)
     parts = words(part)
     draft = Draft("organization", ORG_HEADS.get(parts[-1]), field_names=[part], name=part)

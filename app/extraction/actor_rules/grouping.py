@@ -1,18 +1,22 @@
 """Name mentions grouped into actors: one draft per real-world person, organisation, place.
 
-Names are first gathered by their text, typed (rules first, then the model's majority
-label), completed with the occurrences the model missed, and then grouped: a bare
-surname joins the full name it stands for, a short or abbreviated organisation name
-the full one, the names of one country one another.
+Names are first gathered by their text (words that name no actor left out: creeds,
+titles, events, works, common words capitalised at a sentence's start), typed (rules and
+reference data first, then the model's majority label), completed with the occurrences
+the model missed, and then grouped: a bare surname joins the full name it stands for, a
+title the monarch it names, a short, clipped, legal or abbreviated organisation name the
+full one, the names of one country one another; places that act in a sports report are
+teams.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from app.extraction.actor_rules.countries import (
     country_code,
@@ -24,18 +28,50 @@ from app.extraction.actor_rules.entity_types import (
     reports,
     typing_by_apposition,
     typing_by_context,
+    typing_by_gazetteer,
     typing_by_name,
 )
-from app.extraction.actor_rules.lexicon import ENTITY_TYPES, GENERATIONS, TIME_ZONES, Gender
+from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spelling
+from app.extraction.actor_rules.lexicon import (
+    COMPASS_POINTS,
+    ENTITY_TYPES,
+    GENERATIONS,
+    INSTITUTION_HEADS,
+    LOCATIVE_PREPOSITIONS,
+    NUMERIC_ENTITIES,
+    ROYAL_ADDRESSES,
+    ROYAL_TITLES,
+    SPORT_WORDS,
+    TITLE_WORDS,
+    Gender,
+)
+from app.extraction.actor_rules.not_names import (
+    capitalised_common_word,
+    is_common_word,
+    names_a_thing,
+    not_a_name,
+)
 from app.extraction.actor_rules.spans import (
     clean_name,
     complete_organization,
     complete_person,
+    hosted_institution,
     name_key,
+    person_words,
+    royal_name,
+    without_legal_form,
     words,
 )
 from app.models import ActorType, Mention, Role
 
+# A match score: `2-1`, `1–0`.
+_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+# Shortest clipped word that stands for a longer one (`Fed` for `Federal`).
+_SHORTEST_CLIPPING = 3
+# Links by which a list is a modifier of a noun rather than a list of actors.
+_MODIFIER_LINKS = frozenset({"compound", "amod", "nmod"})
+# Longest acronym: a longer word in capitals is a dateline's or a headline's.
+_LONGEST_ACRONYM = 6
 # Longest name, in tokens, that the search for mentions the model missed tries.
 _LONGEST_NAME = 5
 
@@ -52,6 +88,8 @@ class Draft:
     pronouns: list[Span] = field(default_factory=list)
     field_mentions: list[Mention] = field(default_factory=list)
     field_names: list[str] = field(default_factory=list)
+    # How reference data spells the actor: `Illinois` for `Ill.`, `New York` for `NEW YORK`.
+    spellings: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     role_heads: set[str] = field(default_factory=set)
     country: str | None = None
@@ -70,6 +108,7 @@ class Draft:
         self.pronouns += other.pronouns
         self.field_mentions += other.field_mentions
         self.field_names += other.field_names
+        self.spellings += other.spellings
         self.role_heads |= other.role_heads
         self.kind = self.kind or other.kind
         self.country = self.country or other.country
@@ -86,6 +125,7 @@ class Draft:
         (not a dateline's `NAIROBI`), then the earliest; but not a form that glues words
         before a name already written (`Crooked Hillary Clinton` after `Hillary Clinton`)."""
         forms = [s.text for s in sorted(self.names, key=lambda s: s.start)] + self.field_names
+        forms += self.spellings
         proper = _without_epithets(forms) or forms
         self.name = max(
             proper, key=lambda f: (len(f.split()), len(f), not f.isupper(), -forms.index(f))
@@ -118,31 +158,78 @@ class _Surface:
 
 def _surfaces(doc: Doc) -> dict[str, _Surface]:
     surfaces: dict[str, _Surface] = {}
+    covered: set[int] = set()  # tokens a name took beyond its entity
     for entity in doc.ents:
         label = ENTITY_TYPES.get(entity.label_)
-        if label is None:
+        if label is None or entity.start in covered:
             continue
         name = clean_name(entity, person=label == "person")
-        if name is None or (len(name) == 1 and _not_a_name(name.text)):
+        if name is None or (len(name) == 1 and not_a_name(name[0])):
             continue
         if label == "person":
             name = complete_person(name)
         typing = (
-            typing_by_context(name, label) or typing_by_name(name) or typing_by_apposition(name)
+            typing_by_context(name, label)
+            or typing_by_name(name)
+            or typing_by_apposition(name)
+            or typing_by_gazetteer(name, label)
         )
+        names = [name]
         if (typing.type if typing else label) == "organization":
             name = complete_organization(name)
-        key = name_key(name.text)
-        surface = surfaces.setdefault(key, _Surface(key))
+            covered.update(range(entity.end, name.end))
+            names = list(hosted_institution(name) or [name])
+        for name in names:
+            region = abbreviated_region(name.text)
+            key = name_key(region.name if region is not None else without_legal_form(name.text))
+            surface = surfaces.setdefault(key, _Surface(key))
+            surface.spans.append(name)
+            surface.labels[label] += 1
+            surface.typing = surface.typing or typing
+    for name, label in _listed_with(surfaces.values()):
+        surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[label] += 1
-        surface.typing = surface.typing or typing
-    for name, typing in _named_by_apposition(doc):
+    for name, typing in [*_named_by_apposition(doc), *_royals_named(doc)]:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[typing.type] += 1
         surface.typing = surface.typing or typing
     return surfaces
+
+
+def _listed_with(surfaces: Iterable[_Surface]) -> Iterator[tuple[Span, ActorType]]:
+    """Uncommon proper nouns the model left unlabelled in a list with names it labelled
+    (`Zeus, Hera, Poseidon and Athena`) name the same kind of actor as most of the list;
+    not in a list that modifies a noun (`the State and Homeland Security Departments`)."""
+    labelled: dict[int, ActorType] = {}
+    roots: list[Token] = []
+    for surface in surfaces:
+        label = surface.labels.most_common(1)[0][0]
+        labelled.update({span.root.i: label for span in surface.spans})
+        roots += [span.root for span in surface.spans]
+    found: set[int] = set()
+    for root in roots:
+        members = [root, *root.conjuncts]
+        if any(m.dep_ in _MODIFIER_LINKS for m in members):
+            continue
+        for member in members:
+            if member.i in labelled or member.i in found or not _lone_proper_noun(member):
+                continue
+            found.add(member.i)
+            kinds = Counter(labelled[m.i] for m in members if m.i in labelled)
+            yield member.doc[member.i : member.i + 1], kinds.most_common(1)[0][0]
+
+
+def _lone_proper_noun(token: Token) -> bool:
+    """An unlabelled, uncommon, capitalised proper noun that is a whole name by itself."""
+    return (
+        not token.ent_type_
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and not any(c.dep_ == "compound" for c in token.children)
+        and not is_common_word(token.text)
+    )
 
 
 def _named_by_apposition(doc: Doc) -> Iterator[tuple[Span, Typing]]:
@@ -165,9 +252,28 @@ def _named_by_apposition(doc: Doc) -> Iterator[tuple[Span, Typing]]:
             yield name, typing
 
 
-def _not_a_name(word: str) -> bool:
-    """Nationality words are an actor's country, not an actor; time zones are no actor."""
-    return bool(nationality_country(word)) or word.lower() in TIME_ZONES
+def _royals_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
+    """`King Frederik X`, `Queen Margrethe`: a monarch the model left unlabelled."""
+    for token in doc:
+        if token.lower_ not in ROYAL_TITLES or not token.is_title or token.ent_type_:
+            continue
+        for length in (3, 2):
+            name = doc[token.i : token.i + length]
+            if len(name) == length and _free_royal(name) and royal_name(name):
+                yield name, Typing("person")
+                break
+
+
+def _free_royal(name: Span) -> bool:
+    return all(not t.ent_type_ and t.text[:1].isupper() for t in name)
+
+
+def _capitalised_word(surface: _Surface, people: _PersonWords) -> bool:
+    """`Media` of `Media contact:`; but never a word of a person's name."""
+    word = surface.key
+    if " " in word or word in people.first or word in people.last:
+        return False
+    return capitalised_common_word(surface.spans)
 
 
 @dataclass(frozen=True)
@@ -180,51 +286,111 @@ class _PersonWords:
     @classmethod
     def of(cls, surfaces: Iterable[_Surface]) -> _PersonWords:
         names = [
-            s.key.split()
+            parts
             for s in surfaces
-            if s.typing is None and s.labels.most_common(1)[0][0] == "person" and " " in s.key
+            if s.typing is None
+            and s.labels.most_common(1)[0][0] == "person"
+            and len(parts := person_words(s.spans[0].text)) > 1
+            and not _has_acronym(s.spans[0].text)
         ]
         return cls(frozenset(n[0] for n in names), frozenset(n[-1] for n in names))
 
 
-def _resolve(surface: _Surface, people: _PersonWords) -> Typing:
+def _organization_starts(surfaces: Iterable[_Surface]) -> frozenset[str]:
+    """First words of the organisations' names of two words or more (`acme` of `Acme
+    Robotics`): a word alone that the model took for a person is their short form."""
+    return frozenset(
+        s.key.split()[0]
+        for s in surfaces
+        if " " in s.key
+        and (s.typing.type if s.typing else s.labels.most_common(1)[0][0]) == "organization"
+    )
+
+
+def _is_acronym(text: str) -> bool:
+    """`LSEG`, `CRISPR`: capitals only, too short for a dateline's place, and no place."""
+    letters = text.replace(".", "")
+    return (
+        letters.isalpha()
+        and letters.isupper()
+        and 2 <= len(letters) <= _LONGEST_ACRONYM
+        and place_spelling(text) is None
+        and not country_code(text)
+    )
+
+
+def _has_acronym(name: str) -> bool:
+    """Whether a word of the name is an acronym of three letters or more: no personal name
+    has one (`KTV Izmir`; two capitals may be initials, `AJ Lee`)."""
+    return any(len(word) > 2 and _is_acronym(word) for word in name.split())
+
+
+def _resolve(
+    surface: _Surface, people: _PersonWords, organization_starts: frozenset[str]
+) -> Typing:
     if surface.typing is not None:
         return surface.typing
-    parts = surface.key.split()
-    if len(parts) == 1 and (surface.key in people.first or surface.key in people.last):
+    parts = person_words(surface.spans[0].text) if surface.spans else surface.key.split()
+    if len(parts) == 1 and (parts[0] in people.first or parts[0] in people.last):
         return Typing("person")  # `Lavrov` labelled ORG once is still Sergei Lavrov
     if len(parts) > 1 and parts[-1] in people.last:
         return Typing("person")  # `Keith Lamont Scott` labelled ORG, beside `Lamont Scott`
     label = surface.labels.most_common(1)[0][0]
+    if label == "person" and (
+        _has_acronym(surface.spans[0].text) or (len(parts) == 1 and parts[0] in organization_starts)
+    ):
+        return Typing("organization")  # `LSEG said`, `KTV Izmir`, `Acme` of `Acme Robotics`
     if label != "place" and len(parts) == 1 and any(reports(s) for s in surface.spans):
         return Typing("organization")
     return Typing(label)
 
 
 def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
-    """Proper nouns the model left unlabelled that spell a known name join its mentions."""
+    """Proper nouns the model left unlabelled (or took for a nationality: `El-Erian`) that
+    spell a known name join its mentions."""
     index: dict[tuple[str, ...], _Surface] = {}
     for surface, typing in list(typed.values()):
         index[tuple(surface.key.split())] = surface
+        head, *rest = surface.key.split()
+        if typing.type == "organization" and head in INSTITUTION_HEADS and rest[:1] == ["of"]:
+            index.setdefault(tuple(rest[1:]), surface)  # `Scientology` of `Church of Scientology`
         if typing.type == "person":
-            for word in (surface.key.split()[0], surface.key.split()[-1]):
+            parts = person_words(surface.spans[0].text)
+            index.setdefault(tuple(parts), surface)
+            for word in (parts[0], parts[-1]):
                 bare = typed.setdefault(word, (_Surface(word), Typing("person")))[0]
                 index.setdefault((word,), bare)
+    # Words the rules already added to a name (`Queen` of `Queen Elizabeth II`) are taken.
+    taken = {t.i for surface, _ in typed.values() for span in surface.spans for t in span}
     i = 0
     while i < len(doc):
-        i += _match_at(doc, i, index)
+        i += 1 if i in taken else _match_at(doc, i, index, taken)
 
 
-def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface]) -> int:
+def _free(token: Token) -> bool:
+    """A word of a name the model did not label as an actor or a number (it may have taken
+    it for a nationality or a title: `El-Erian`): a proper noun, or the hyphen inside one."""
+    if token.ent_type_ in ENTITY_TYPES or token.ent_type_ in NUMERIC_ENTITIES:
+        return False
+    doc = token.doc
+    joins = token.text == "-" and not token.whitespace_ and 0 < token.i < len(doc) - 1
+    # The tagger calls an unknown capitalised word opening a sentence a common noun.
+    opening = token.pos_ == "NOUN" and token.is_sent_start is True and token.is_title
+    return token.pos_ == "PROPN" or opening or (joins and not doc[token.i - 1].whitespace_)
+
+
+def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface], taken: set[int]) -> int:
     """Add the longest known name starting at token i; how many tokens to move on by."""
-    if doc[i].ent_type_ or doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].pos_ == "PROPN"):
+    before = doc[i - 1] if i > 0 else None
+    continues = before is not None and _free(before) and before.lower_ not in TITLE_WORDS
+    if not _free(doc[i]) or doc[i].text == "-" or continues:
         return 1  # not the start of a proper name the model left unlabelled
     for length in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
         span = doc[i : i + length]
-        if any(t.ent_type_ or t.pos_ != "PROPN" for t in span):
+        if span[-1].text == "-" or not all(_free(t) and t.i not in taken for t in span):
             continue
-        surface = index.get(tuple(words(span.text)))
-        runs_on = span.end < len(doc) and doc[span.end].pos_ == "PROPN"
+        surface = index.get(tuple(words(span.text))) or index.get(tuple(person_words(span.text)))
+        runs_on = span.end < len(doc) and _free(doc[span.end])
         if surface is not None and not runs_on:
             surface.spans.append(span)
             return length
@@ -242,7 +408,7 @@ def _people(surfaces: list[_Surface]) -> list[Draft]:
     owner_of_full: dict[int, Draft] = {}
     spans: list[Span] = []
     for surface in surfaces:
-        parts = surface.key.split()
+        parts = person_words(surface.spans[0].text)
         spans += surface.spans
         if len(parts) > 1:
             draft = full.setdefault((parts[0], parts[-1]), Draft("person"))
@@ -256,8 +422,10 @@ def _people(surfaces: list[_Surface]) -> list[Draft]:
     first_named: dict[int, int] = {}
     alone: dict[str, Draft] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        word = name_key(span.text)
+        word = " ".join(person_words(span.text))
         candidates = by_last.get(word) or by_first.get(word) or []
+        if word in ROYAL_ADDRESSES:
+            candidates = [d for (first, _), d in full.items() if first in ROYAL_TITLES]
         draft = (
             owner_of_full.get(span.start)
             or _bare_owner(candidates, named_so_far, first_named)
@@ -284,15 +452,47 @@ def _initials(key: str) -> str:
 
 def _shorter_form_of(short: Draft, long: Draft) -> bool:
     """`Kyodo` of `Kyodo News`, `Intelligence Committee` of `House Intelligence Committee`,
-    `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`; for
-    organisations only (`Mexico` is not `Mexico City`)."""
+    `Scientology` of `Church of Scientology`,
+    `Foreign Ministry` of `Russian Foreign Ministry`, `EU` of `European Union`, `Fed` of
+    `Federal Reserve`; for organisations (`Mexico` is not `Mexico City`), and for places
+    only where a state or country follows (`Washington D.C.`)."""
     a, b = words(short.name), words(long.name)
+    if (
+        b[0] in INSTITUTION_HEADS
+        and b[1:2] == ["of"]
+        and b[2:] == a
+        and long.type == "organization"
+    ):
+        # `Scientology` of `the Church of Scientology`, unless it is a real place (`Texas`).
+        known_place = place_spelling(short.name) or country_code(short.name)
+        return short.type == "organization" or not (known_place or region_country(short.name))
+    if short.type == "place" == long.type and len(a) < len(b) and b[: len(a)] == a:
+        # `Washington` of `Washington D.C.`: a place named with its state after it; `the
+        # North` of `North Korea`, once the country is named.
+        rest = " ".join(b[len(a) :])
+        compass = a[0] in COMPASS_POINTS and len(a) == 1 and len(b) == 2
+        return compass or bool(
+            abbreviated_region(rest) or region_country(rest) or country_code(rest)
+        )
     if short.type != "organization" or long.type != "organization" or len(a) >= len(b):
         return False
     if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):
         return True
+    if nationality_country(b[0]) and b[1 : 1 + len(a)] == a:
+        return True  # `Supreme Court` of `Italian Supreme Court of Cassation`
+    if len(a) == 1 and a[0] in INSTITUTION_HEADS and b[-1] == a[0]:
+        return True  # `the Court` of `the Supreme Court`
+    if len(a) == 1 and len(b) > 1 and len(a[0]) >= _SHORTEST_CLIPPING and b[0].startswith(a[0]):
+        return True  # `the Fed` of `the Federal Reserve`
+    return _abbreviates(short, long)
+
+
+def _abbreviates(short: Draft, long: Draft) -> bool:
+    """`EU` of `European Union`: the short name spells the long one's initials."""
     letters = short.name.replace(".", "")
-    return len(a) == 1 and letters.isupper() and letters.lower() == _initials(long.name.lower())
+    return (
+        " " not in letters and letters.isupper() and letters.lower() == _initials(long.name.lower())
+    )
 
 
 def _part_of_name(short: Draft, long: Draft) -> bool:
@@ -312,14 +512,23 @@ def _absorb_shorter(drafts: list[Draft], stands_for: Callable[[Draft, Draft], bo
     for draft in drafts:
         draft.choose_name()
         parts = words(draft.name)
-        for key in {parts[0], parts[-1], _initials(name_key(draft.name))}:
+        keys = {parts[0], parts[-1], parts[0][:_SHORTEST_CLIPPING]}
+        if nationality_country(parts[0]) and len(parts) > 1:
+            keys.add(parts[1])  # `Supreme Court` of `Italian Supreme Court of Cassation`
+        for key in keys:
+            by_key.setdefault(key, []).append(draft)
+        for key in {_initials(name_key(draft.name))}:
             by_key.setdefault(key, []).append(draft)
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: len(words(d.name))):
         parts = words(draft.name)
         keys = {parts[0], parts[-1], draft.name.replace(".", "").lower()}
+        keys.add(parts[0][:_SHORTEST_CLIPPING])
         pool = {id(d): d for key in keys for d in by_key.get(key, [])}
         longer = [d for d in pool.values() if d is not draft and stands_for(draft, d)]
+        # `USI` beside `University of Southern Indiana` and `USI Art Collections`: the name
+        # it abbreviates.
+        longer = [d for d in longer if _abbreviates(draft, d)] or longer
         if len(longer) == 1:
             longer[0].absorb(draft)
         else:
@@ -342,11 +551,49 @@ def _one_per_country(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _place_spellings(surface: _Surface) -> list[str]:
+    """The spelled-out name of an abbreviated state (`Ill.`) and the usual spelling of a
+    place a dateline writes in capitals (`NEW YORK`)."""
+    spellings: list[str] = []
+    for span in surface.spans:
+        if (region := abbreviated_region(span.text)) is not None:
+            spellings.append(region.name)
+        elif span.text.isupper() and (spelled := place_spelling(span.text)) is not None:
+            spellings.append(spelled)
+    return spellings
+
+
+def _plays(span: Span) -> bool:
+    """Whether a place's name acts in a sentence of a sports report, not as where it
+    happens: `Belgium faced Panama at the Fisht Stadium in Sochi` (Belgium, Panama)."""
+    sentence = span.sent
+    sporting = _SCORE.search(sentence.text) or any(
+        t.lower_ in SPORT_WORDS for t in sentence if not t.ent_type_
+    )
+    root = span.root
+    located = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    return bool(sporting) and not located
+
+
+def _teams(drafts: Iterable[Draft]) -> None:
+    """Countries and cities that act as teams in most of their mentions are teams."""
+    for draft in drafts:
+        if draft.type != "place" or draft.kind == "region" or not draft.names:
+            continue
+        if 2 * sum(_plays(span) for span in draft.names) >= len(draft.names):
+            draft.type, draft.kind = "organization", "team"
+
+
 def group_names(doc: Doc) -> list[Draft]:
     """The article body's actors from its named entities, each with its name mentions."""
     surfaces = _surfaces(doc)
     people_words = _PersonWords.of(surfaces.values())
-    typed = {key: (s, _resolve(s, people_words)) for key, s in surfaces.items()}
+    starts = _organization_starts(surfaces.values())
+    typed = {
+        key: (s, _resolve(s, people_words, starts))
+        for key, s in surfaces.items()
+        if not _capitalised_word(s, people_words) and not names_a_thing(s.spans)
+    }
     _add_missed(doc, typed)
     people = [s for s, t in typed.values() if t.type == "person" and s.spans]
     others: list[Draft] = []
@@ -355,9 +602,11 @@ def group_names(doc: Doc) -> list[Draft]:
             draft = Draft(typing.type, typing.kind, names=list(surface.spans))
             if typing.type == "place":
                 draft.country = country_code(surface.key) or region_country(surface.key)
+                draft.spellings = _place_spellings(surface)
             others.append(draft)
     drafts = _absorb_shorter(_people(people), _part_of_name)
     drafts += _absorb_shorter(_one_per_country(others), _shorter_form_of)
+    _teams(drafts)
     for draft in drafts:
         draft.choose_name()
     return sorted(drafts, key=lambda d: d.first)

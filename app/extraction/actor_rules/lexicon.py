@@ -19,6 +19,18 @@ ENTITY_TYPES: dict[str, ActorType] = {
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
+# spaCy's labels of numbers and times: their words are never part of a name.
+NUMERIC_ENTITIES = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
+# Faiths and the endings of words for creeds and their followers: beliefs, not actors.
+FAITHS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"})
+CREED_ENDINGS = ("ism", "isms", "phobia")
+
+# `the North` stands for `North Korea` once the country is named.
+COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
+
 # Time zones that wire copy capitalises and the model takes for organisations (`10 a.m. GMT`).
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "msk"})
 
@@ -26,6 +38,41 @@ TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+# Words of a sports report: a country or city acting in a sentence with one of them (or
+# with a score) is its team (`Sweden defeated South Korea 1–0`).
+SPORT_WORDS = _words(
+    """match game goal goals penalty striker midfielder goalkeeper defender referee
+    kick-off half-time halftime fixture derby qualifier equaliser equalizer"""
+)
+# Prepositions that make a place where something happens, not who acts.
+LOCATIVE_PREPOSITIONS = _words("in at from near to into across around outside inside")
+
+# Head nouns of institutions whose names go on with `of` or `for` (`Ministry of Culture`,
+# `Council for the Welfare of Immigrants`).
+INSTITUTION_HEADS = _words(
+    """council foundation ministry department institute university association society
+    commission committee agency office board bureau center centre school college academy
+    league alliance union federation movement fund court museum church municipality"""
+)
+# Last words of the names of places (`Orange County`, `Pearl River`, `Victoria Station`).
+PLACE_HEADS = _words(
+    """county province prefecture island islands river lake bay sea ocean
+    peninsula strait valley mountain mountains station airport stadium street avenue
+    square bridge"""
+)
+# Last words of the names of events (`Lantern Festival`, `World Cup`), which are no actors.
+EVENT_HEADS = _words(
+    """festival fair expo exhibition conference summit games olympics cup championship
+    championships tournament marathon awards"""
+)
+# Nouns for things people make, use or watch: a name after one (`the film Easy Rider`,
+# `the browser Firefox`) is a work or a product, no actor.
+WORK_NOUNS = _words(
+    """film movie documentary novel book memoir album song single series sitcom show
+    musical opera play game video browser app software console smartphone phone car
+    vaccine drug brand product painting sculpture"""
+)
 
 # Words that make the phrase before a name a title or role (`Foreign Minister`, `Japanese
 # counterpart`, `campaign manager`), and that the model sometimes tags as part of a
@@ -46,11 +93,25 @@ TITLE_WORDS = _words(
 # Words that qualify a title (`former Foreign Minister`): stripped from a PERSON entity's
 # front like titles, but no title by themselves.
 TITLE_MODIFIERS = _words(
-    "former then acting late ex first foreign defense defence finance interior"
+    "former then acting late ex first foreign defense defence finance interior emeritus"
+)
+
+# Prefixes that make an adjective of a name (`pro-Beijing`, `anti-Kremlin`, `ex-Labour`).
+PREFIXES = _words("pro anti ex non pan post pre neo pseudo quasi mid")
+# Words that make an adjective of a name after a hyphen (`Warhol-like`, `Ohio-based`).
+SUFFIX_WORDS = _words(
+    """like based led backed style born owned run made era type linked allied aligned
+    friendly funded controlled held bound"""
 )
 
 # Suffixes that tell a son from his father of the same name.
-GENERATIONS = _words("jr jr. sr sr. ii iii iv")
+GENERATIONS = _words("jr jr. sr sr. ii iii iv v vi vii viii ix x xi xii")
+
+# Titles that are part of how a monarch or pope is named (`Queen Elizabeth II`, `Pope
+# Francis`): kept in the name, so that `the Queen` alone finds who it stands for.
+ROYAL_TITLES = _words("king queen prince princess emperor empress pope")
+# Forms of address that stand for the article's one monarch: `Her Majesty`.
+ROYAL_ADDRESSES = _words("majesty highness")
 
 # Honorifics tell a person's gender and are not roles.
 HONORIFICS: dict[str, Gender] = {
@@ -219,6 +280,8 @@ CREDIT_ORG_WORDS = frozenset(
     | {"photo", "photos", "images", "pictures", "staff", "wire", "service", "pool"}
     | {"presse", "commons", "media", "tv", "online"}
 )
+# Words that label a credit after a caption (`… in Washington. Image: Jane Roe`).
+CREDIT_LABELS = frozenset({"image", "photo", "picture", "video", "audio", "credit", "source"})
 # Trailing words of a photo credit that say what was credited, not who.
 CREDIT_SUFFIXES = frozenset({"photo", "photos", "file", "pool", "handout", "via"})
 

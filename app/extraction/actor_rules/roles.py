@@ -218,6 +218,8 @@ def assign_roles(
                 _apply(person, read_role(run, run[-1], owners, countries))
                 # The titled form stops short of other actors' names: `Putin aide` is Putin's.
                 start = max((t.i + 1 for t in run if t.i in owners), default=run.start)
+                while doc[start].tag_ == "POS" or doc[start].lower_ in ("'s", "’s"):
+                    start += 1  # the `’s` of `Britain’s prime minister`, left by its owner
                 person.titled[name.start] = doc[start : name.end]
             for phrase in (apposition_before(name), apposition_after(name)):
                 if phrase is None or not _describes_a_person(phrase):

@@ -115,7 +115,27 @@ def _subject(verb: Token, masked: Masked) -> Token | None:
         shares = (verb.dep_ in _SHARED_SUBJECT or after_preposition) and not masked(above)
         if subject is not None or not shares or above.i == verb.i:
             return subject
+        if verb.tag_ == "VBG" and _is_relative(above):
+            # `an architect who said he was stiffed …, saying, "…"`, `around the stadium
+            # where the Panthers played, while chanting "…"`: a participle after a relative
+            # clause is the main clause's, not the relative clause's.
+            governing = (above.head, *above.head.ancestors)
+            above = next((a for a in governing if _has_subject(a, masked)), above)
         verb = above
+
+
+def _has_subject(token: Token, masked: Masked) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in _SUBJECTS and _nominal(c, masked) for c in token.children
+    )
+
+
+def _is_relative(verb: Token) -> bool:
+    """A relative clause, by its label or its `where`/`when` (which the parser may hang
+    elsewhere)."""
+    return verb.dep_ == "relcl" or any(
+        c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i for c in verb.children
+    )
 
 
 def _inverted_source(verb: Token, masked: Masked) -> Token | None:

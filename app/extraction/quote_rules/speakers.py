@@ -56,12 +56,47 @@ def _channel_owner(head: Token, actors: ActorIndex) -> Actor | None:
     return None
 
 
+def _compiled_by(head: Token, actors: ActorIndex) -> Actor | None:
+    """`data compiled by LSEG`, `a survey conducted by Gallup`: who made what is cited."""
+    if head.pos_ != "NOUN":
+        return None
+    for clause in (c for c in head.children if c.dep_ == "acl"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                if (actor := _named(obj, actors)) is not None:
+                    return actor
+    return None
+
+
+def _group_subject(pronoun: Token) -> Token | None:
+    """`Clinton's campaign is seeking to contrast … with what they call …`: `they` in a
+    clause inside a sentence whose subject is a group noun is that group."""
+    for verb in pronoun.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i != pronoun.i and subject.pos_ == "NOUN":
+            return subject if subject.tag_ == "NN" else None
+    return None
+
+
 def speaker_of(head: Token, actors: ActorIndex) -> SpeakerRef | None:
     """The actor the source stands for (pronouns and descriptions resolved by the actor
     index), else the description itself as an unnamed source."""
-    actor = _named(head, actors) or _apposed(head, actors) or _channel_owner(head, actors)
+    actor = (
+        _named(head, actors)
+        or _apposed(head, actors)
+        or _channel_owner(head, actors)
+        or _compiled_by(head, actors)
+    )
     if actor is not None:
         return SpeakerRef(id=actor.id, name=actor.name)
+    if head.lower_ == "they" and (group := _group_subject(head)) is not None:
+        return speaker_of(group, actors)
     if head.pos_ == "PRON":
         return None
-    return SpeakerRef(id=None, name=noun_core(head).text)
+    # A name the actor rules did not tie to this token still names an actor of the article.
+    core = noun_core(head)
+    capitalised = head.pos_ == "PROPN" or head.text[:1].isupper()
+    named = (actors.named(core.text) or actors.named(head.text)) if capitalised else None
+    if named is not None:
+        return SpeakerRef(id=named.id, name=named.name)
+    return SpeakerRef(id=None, name=core.text)
