@@ -626,7 +626,7 @@ def row_hostile(options: Options) -> Row:
     prose = _filled("\n\n".join(load_texts()) + "\n\n")
     cases = hostile_texts()
     rounds = max(1, min(options.rounds, 2))
-    env = {**_app_env(options), "NEWSFACTS_EXTRACTION_TIMEOUT_S": "600"}
+    env = {**app_env(options), "NEWSFACTS_EXTRACTION_TIMEOUT_S": "600"}
     with procs.running("app", "app", env=env) as app:
         _timed_post(app.port, app.pid, load_texts()[0])  # warm the extraction process
 

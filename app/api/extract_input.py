@@ -172,7 +172,13 @@ SourceDep = Annotated[Source, Depends(read_source)]
 
 def request_json(source: Source) -> str:
     """The source as the JSON request that carries it: what identifies its content."""
-    model = ExtractHtmlRequest if source.format == "html" else ExtractRequest
-    field = "html" if source.format == "html" else "text"
-    fields = {field: source.content, "title": source.title, "published": source.published}
-    return model.model_construct(**fields).model_dump_json()
+    request: ExtractRequest | ExtractHtmlRequest
+    if source.format == "html":
+        request = ExtractHtmlRequest.model_construct(
+            html=source.content, title=source.title, published=source.published
+        )
+    else:
+        request = ExtractRequest.model_construct(
+            text=source.content, title=source.title, published=source.published
+        )
+    return request.model_dump_json()

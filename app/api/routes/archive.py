@@ -11,8 +11,8 @@ from fastapi import APIRouter, Path, Response
 from app.api.archived import CachedFacts
 from app.api.auth import WriteKey
 from app.api.deps import ArchivedDep, RunnerDep, RuntimeDep, archive_unavailable
-from app.api.problems import ProblemError, problem_responses
 from app.api.extract_input import EXAMPLE, REQUEST_BODY, SourceDep, request_json
+from app.api.problems import ProblemError, problem_responses
 from app.api.routes.extract import run_extraction
 from app.extraction.article import article_id as id_of_article
 from app.extraction.ids import ID_PATTERN
