@@ -111,9 +111,9 @@ def test_plain_text_without_headline_and_given_date() -> None:
     article = parse_article(text, published=dt.date(1998, 8, 7))
     assert article.title is None
     assert article.published == dt.date(1998, 8, 7)
-    # The dateline is read, and stands as a paragraph of its own without its dash.
+    # The dateline is read, and stays where it stands.
     assert article.dateline == "NAIROBI, Kenya (AP)"
-    assert article.paragraphs[0].text == "NAIROBI, Kenya (AP)"
+    assert article.paragraphs[0].text == "NAIROBI, Kenya (AP) _"
     # Lines wrapped inside a paragraph are joined.
     assert article.paragraphs[1].text == "Bombs exploded outside the embassy on Friday, killing 12."
     assert article.id.startswith("article-")

@@ -6,7 +6,7 @@ caption with its credit after `` / ``, body paragraphs with ``##`` section headi
 Plain text is taken with its first line as the headline when that line reads like one,
 and with one paragraph a line when its lines read as whole paragraphs. A wire or press
 release dateline (`WASHINGTON, July 31 (Reuters) -`) opening the lead is read into
-`Article.dateline` and taken out of the lead into a paragraph of its own; a press
+`Article.dateline` (the pipeline keeps it a sentence apart from the lead); a press
 release's closing furniture (`###`, `About Acme`, `Media contact:`, `Forward-looking
 statements`) is not article prose and is dropped, and so are lines made only of symbols
 (`* * *`).
@@ -371,20 +371,16 @@ def article_from_paragraphs(
     *,
     related: list[RelatedArticle] | None = None,
 ) -> Article:
-    """Assemble an article from its (section, text) paragraphs: the lead's dateline is read
-    and made a paragraph of its own, the closing furniture dropped, and the paragraphs joined
-    into the body.
+    """Assemble an article from its (section, text) paragraphs: the lead's dateline is read,
+    the closing furniture dropped, and the paragraphs joined into the body.
     The dateline's date is the article's date (its own year, or the year of `published`);
     otherwise `metadata.published` is."""
     paragraphs = _without_furniture(paragraphs)
     dateline: Dateline | None = None
     if paragraphs and (read := read_dateline(paragraphs[0][1])):
-        # A paragraph of its own: the lead reads as a sentence, and the dateline's date and
-        # place are still mentions in the body.
-        dateline, lead = read
-        section = paragraphs[0][0]
-        lead_paragraphs = [(section, lead)] if lead else []
-        paragraphs = [(section, dateline.text), *lead_paragraphs, *paragraphs[1:]]
+        # Read, and left where it stands: the pipeline makes it a sentence of its own, so
+        # the lead parses without it, and its date and place stay mentions in the body.
+        dateline = read[0]
     published = (dateline and dateline.date(metadata.published)) or metadata.published
     built: list[Paragraph] = []
     offset = 0
