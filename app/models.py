@@ -56,6 +56,8 @@ def _not_blank(value: str) -> str:
 
 
 UnicodeText = Annotated[str, AfterValidator(_encodable)]
+# What `_not_blank` checks, said in the schema: at least one character that is not a space.
+NOT_BLANK_SCHEMA: dict[str, Any] = {"pattern": r"\S"}
 
 
 class Model(BaseModel):
@@ -261,6 +263,7 @@ class ExtractRequest(BaseModel):
 
     text: Annotated[UnicodeText, AfterValidator(_not_blank)] = Field(
         min_length=1,
+        json_schema_extra=NOT_BLANK_SCHEMA,
         description="Article text: scraped markdown or plain text. Its length is limited by "
         "the service's settings (413 beyond).",
     )
@@ -275,6 +278,7 @@ class ExtractHtmlRequest(BaseModel):
 
     html: Annotated[UnicodeText, AfterValidator(_not_blank)] = Field(
         min_length=1,
+        json_schema_extra=NOT_BLANK_SCHEMA,
         description="A whole HTML page: its main text is the article's body. Its size is "
         "limited by the service's settings (413 beyond).",
     )
