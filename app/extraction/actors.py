@@ -30,13 +30,26 @@ from app.extraction.document import ArticleDoc
 from app.extraction.ids import IdAllocator
 from app.models import Actor, Mention, MentionKind, Quote
 
-_FIELD_ORDER = {"title": 0, "byline": 1, "image_caption": 2, "image_credit": 3, "body": 4}
+_FIELD_ORDER = {
+    "title": 0,
+    "byline": 1,
+    "dateline": 2,
+    "image_caption": 3,
+    "image_credit": 4,
+    "body": 5,
+}
 
 # Salience weights. A headline or caption mention says the article is about the actor;
 # a byline or credit only says who wrote or took it. Early paragraphs carry the story
 # (inverted pyramid); pronouns and descriptions count less than names; each quote the
 # actor said counts as much as two name mentions.
-_FIELD_WEIGHT = {"title": 3.0, "image_caption": 1.5, "byline": 0.5, "image_credit": 0.5}
+_FIELD_WEIGHT = {
+    "title": 3.0,
+    "image_caption": 1.5,
+    "byline": 0.5,
+    "dateline": 0.5,
+    "image_credit": 0.5,
+}
 _KIND_WEIGHT: dict[MentionKind, float] = {"name": 1.0, "description": 0.7, "pronoun": 0.5}
 _QUOTE_WEIGHT = 2.0
 
