@@ -407,3 +407,11 @@ def test_a_city_that_speaks_is_still_the_city(extract: Extract) -> None:
 def test_an_organisation_that_speaks_stays_an_organisation(extract: Extract) -> None:
     facts = extract("Microsoft said profits rose in the third quarter.")
     assert actor(facts, "Microsoft").type == "organization"
+
+
+def test_two_countries_sharing_one_name_are_neither_merged_nor_one_more(extract: Extract) -> None:
+    facts = extract(
+        "Talks between North and South Korea collapsed on Monday. "
+        "North Korea fired artillery shells, and South Korea returned fire."
+    )
+    assert names(facts) == {"North Korea", "South Korea"}
