@@ -14,7 +14,11 @@ COPY app ./app
 COPY data ./data
 # The shipped articles' facts, extracted at build time: the server starts without that work.
 RUN /opt/venv/bin/python -m app prepare
+# The archive's default SQLite file lives here; mount a volume to keep it.
+RUN mkdir -p /var/lib/newsfacts && chown newsfacts:newsfacts /var/lib/newsfacts
+VOLUME /var/lib/newsfacts
 ENV PATH=/opt/venv/bin:$PATH \
+    NEWSFACTS_STATE_DIR=/var/lib/newsfacts \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     NEWSFACTS_HOST=0.0.0.0 \

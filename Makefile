@@ -15,8 +15,9 @@ $(STAMP): requirements-dev.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# A local development key for the routes that write (see README); set your own to replace it.
 run: install
-	$(PY) -m app serve
+	NEWSFACTS_API_KEYS="$${NEWSFACTS_API_KEYS:-local-dev-key}" $(PY) -m app serve
 
 test: install
 	$(PY) -m pytest

@@ -4,9 +4,10 @@ import math
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,6 +78,38 @@ class Settings(BaseSettings):
         description="Extractions run at once per worker (default: one core is left to the "
         "event loop); more wait for a slot.",
     )
+    state_dir: Path = Field(
+        PROJECT_ROOT / "var",
+        description="Where the service writes: the default SQLite archive lives here.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the archive, e.g. postgresql+psycopg://user:pw@host/db; "
+        "default: a SQLite file in `state_dir`.",
+    )
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        [], description="Keys that may add and delete articles, separated by commas."
+    )
+    cache_mb: float = Field(
+        64, gt=0, description="Memory for the facts of added articles served from memory."
+    )
+    cache_ttl_s: float = Field(
+        60,
+        gt=0,
+        description="How long a replica serves an added article from memory before it checks "
+        "the archive again (a delete on another replica shows within this time).",
+    )
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [key.strip() for key in value.split(",") if key.strip()]
+        return value
+
+    @property
+    def archive_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.state_dir / 'archive.sqlite3'}"
 
 
 @lru_cache

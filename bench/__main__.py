@@ -13,12 +13,13 @@ import datetime as dt
 import json
 import signal
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import machine, procs, rows
+from bench import archive_rows, machine, procs, rows
 from bench.load import find_wrk
 from bench.procs import ROOT
 
@@ -34,7 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rounds", type=int, help="A/B alternations per row (default 6)")
     parser.add_argument("--soak-seconds", type=float, help="length of the row 6 load (default 60)")
     parser.add_argument(
-        "--rows", default="1,2,3,4,6", help="rows to run, e.g. 1,3 (5 comes with 3)"
+        "--rows",
+        default="1,2,3,4,6,7,8,9",
+        help="rows to run, e.g. 1,3 (5 comes with 3, 10 with 9)",
+    )
+    parser.add_argument(
+        "--archive-size",
+        type=int,
+        help="articles stored for rows 9 and 10 (default 100,000; 10,000 with --quick)",
     )
     parser.add_argument("--no-pin", action="store_true", help="do not pin server and wrk to cores")
     parser.add_argument("--python-load", action="store_true", help="ignore wrk if installed")
@@ -64,6 +72,7 @@ def _options(args: argparse.Namespace) -> rows.Options:
         pin=not args.no_pin,
         concurrency=int(app_env.get("NEWSFACTS_EXTRACTION_CONCURRENCY", "2")),
         app_env=app_env,
+        archive_size=args.archive_size or (10_000 if quick else 100_000),
     )
 
 
@@ -94,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for old_log in procs.LOGS.glob("*.log"):
         old_log.unlink()
     options = _options(args)
+    # The servers' archive (and anything else they write) goes to a folder of this run.
+    state = tempfile.TemporaryDirectory(prefix="newsfacts-bench-")
+    options.app_env.setdefault("NEWSFACTS_STATE_DIR", state.name)
     wanted = {int(n) for n in args.rows.split(",") if n.strip()}
     from app.settings import get_settings
 
@@ -135,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     run(3, latency_and_memory)
     run(4, lambda: results.append(rows.row_cold_start(options)))
     run(6, lambda: results.append(rows.row_soak(options)))
-    results.sort(key=lambda r: r.measure)
+    run(7, lambda: results.append(archive_rows.row_add_throughput(options)))
+    run(8, lambda: results.append(archive_rows.row_added_facts(options)))
+    run(9, lambda: results.extend(archive_rows.rows_large_archive(options)))
+    results.sort(key=lambda r: int(r.measure.split(".")[0]))
 
     print()
     for text in _table(results):
@@ -166,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             indent=2,
         )
     )
+    state.cleanup()
     return 0 if met == len(results) and not failures else 1
 
 

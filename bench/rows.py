@@ -32,6 +32,7 @@ class Options:
     pin: bool
     concurrency: int = 2  # NEWSFACTS_EXTRACTION_CONCURRENCY the app runs with (its default)
     app_env: dict[str, str] = field(default_factory=dict)  # more NEWSFACTS_* for the app
+    archive_size: int = 100_000  # articles stored for rows 9 and 10
 
     @property
     def server_cpus(self) -> set[int] | None:
@@ -54,7 +55,7 @@ class Row:
     data: dict[str, object] = field(default_factory=dict)
 
 
-def _app_env(options: Options) -> dict[str, str]:
+def app_env(options: Options) -> dict[str, str]:
     return {"NEWSFACTS_EXTRACTION_CONCURRENCY": str(options.concurrency), **options.app_env}
 
 
@@ -77,7 +78,7 @@ def row_throughput(options: Options) -> Row:
     alike, measured in alternation."""
     with contextlib.ExitStack() as stack:
         app = stack.enter_context(
-            procs.running("app", "app", env=_app_env(options), cpus=options.server_cpus)
+            procs.running("app", "app", env=app_env(options), cpus=options.server_cpus)
         )
         aid = article_id(app.port)
         path = f"/v1/articles/{aid}/facts"
@@ -323,7 +324,7 @@ def row_extraction(options: Options) -> Row:
     api_cpu: list[float] = []
     statuses: Counter[int] = Counter()
     with (
-        procs.running("app", "app", env=_app_env(options)) as app,
+        procs.running("app", "app", env=app_env(options)) as app,
         _pipe_reference() as pipe,
     ):
         for _ in range(options.rounds):
@@ -409,7 +410,7 @@ def row_latency(options: Options) -> tuple[Row, Memory]:
     idle: list[LoadResult] = []
     busy: list[LoadResult] = []
     statuses: Counter[int] = Counter()
-    with procs.running("app", "app", env=_app_env(options)) as app:
+    with procs.running("app", "app", env=app_env(options)) as app:
         path = f"/v1/articles/{article_id(app.port)}/facts"
         _probe(app.port, path, 1)  # warm-up
         for _ in range(rounds):
@@ -488,7 +489,7 @@ def row_cold_start(options: Options) -> Row:
     for _ in range(options.rounds):
         _, elapsed = _reference("load", timeout=120)
         spacy_s.append(elapsed)
-        with procs.running("app", "app", env=_app_env(options)) as app:
+        with procs.running("app", "app", env=app_env(options)) as app:
             app_s.append(app.ready_after)
     spacy = statistics.median(spacy_s)
     served = statistics.median(app_s)
@@ -549,7 +550,7 @@ def _window(
 
 
 def row_soak(options: Options) -> Row:
-    with procs.running("app", "app", env=_app_env(options)) as app:
+    with procs.running("app", "app", env=app_env(options)) as app:
         path = f"/v1/articles/{article_id(app.port)}/facts"
         with _sampling(app.pid) as samples, Posters(app.port, options.concurrency) as posters:
             load = run_load(

@@ -15,6 +15,7 @@ from app.api.main import create_app
 from app.extraction.pipeline import extract_text, load_pipeline
 from app.models import Facts
 from app.settings import PROJECT_ROOT, get_settings
+from tests.postgres import PostgresCluster
 
 # The apps tests build log warnings only: the access log's lines, written in batches by a
 # thread, would land between pytest's own lines. A live server is told `info` again.
@@ -24,6 +25,41 @@ Extract = Callable[..., Facts]
 SHIPPED_ARTICLE = (
     PROJECT_ROOT / "data" / "2019-01-21-putin-takes-hard-line-on-japan-island-dispute.md"
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The default archive of every app and live server of the session goes to a temporary
+    folder, never into the working tree."""
+    saved = os.environ.get("NEWSFACTS_STATE_DIR")
+    os.environ["NEWSFACTS_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
+    get_settings.cache_clear()
+    yield
+    if saved is None:
+        os.environ.pop("NEWSFACTS_STATE_DIR")
+    else:
+        os.environ["NEWSFACTS_STATE_DIR"] = saved
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A PostgreSQL server of the tests' own, for the whole session."""
+    cluster = PostgresCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A new, empty archive database for the module: a SQLite file, then a PostgreSQL one."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('archive') / 'archive.sqlite3'}"
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    return cluster.new_database()
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ class LiveServer:
     base_url: str
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -31,14 +31,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def live_server(timeout_s: float = 60, *, log: IO[bytes] | None = None) -> Iterator[LiveServer]:
-    """Start the server, wait for `/readyz`, and stop it (SIGTERM) when done; what it writes
-    goes to `log`, if given."""
-    port = _free_port()
+def live_server(
+    env: dict[str, str] | None = None, timeout_s: float = 60, *, log: IO[bytes] | None = None
+) -> Iterator[LiveServer]:
+    """Start the server (with `env` added to the environment), wait for `/readyz`, and stop
+    it (SIGTERM) when done; what it writes goes to `log`, if given."""
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=PROJECT_ROOT,
-        env={**os.environ, "NEWSFACTS_LOG_LEVEL": "info"},
+        env={**os.environ, "NEWSFACTS_LOG_LEVEL": "info", **(env or {})},
         stdout=log or subprocess.DEVNULL,
         stderr=log or subprocess.DEVNULL,
     )

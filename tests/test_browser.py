@@ -34,9 +34,14 @@ if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
 pytestmark = pytest.mark.slow
 
 
+KEY = "browser-test-key"
+
+
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with live_server() as running:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server that takes writes, into an archive of its own."""
+    state = tmp_path_factory.mktemp("browser-state")
+    with live_server({"NEWSFACTS_API_KEYS": KEY, "NEWSFACTS_STATE_DIR": str(state)}) as running:
         yield running.base_url
 
 
@@ -71,8 +76,19 @@ def _operations(server: str) -> list[tuple[str, str]]:
     ]
 
 
+def _authorize(page: Page) -> None:
+    """Swagger UI's Authorize button, with the server's write key."""
+    page.locator(".auth-wrapper .authorize").click()
+    page.locator(".modal-ux input").fill(KEY)
+    page.locator(".modal-ux .auth-btn-wrapper button.authorize").click()
+    page.locator(".modal-ux .auth-btn-wrapper button.btn-done").click()
+
+
 def test_every_operation_runs_from_swagger_ui_without_typing(server: str, browser: Browser) -> None:
+    """With the key given to Authorize, every example works as it stands: the example
+    article is added, then deleted."""
     page, requested = _open(browser, f"{server}/docs")
+    _authorize(page)
     operations = _operations(server)
     assert len(operations) >= 13
     shown: dict[str, str] = {}
@@ -106,5 +122,31 @@ def test_redoc_renders_and_fetches_nothing_from_outside(server: str, browser: Br
     page, requested = _open(browser, f"{server}/redoc")
     page.locator("h2", has_text="List an article's quotes").wait_for(timeout=30_000)
     page.wait_for_load_state("networkidle")
+    assert _outside(requested) == set()
+    page.close()
+
+
+def test_swagger_ui_authorize_takes_the_key_and_adds_an_article(
+    server: str, browser: Browser
+) -> None:
+    page, requested = _open(browser, f"{server}/docs")
+    _authorize(page)
+    operation = page.locator("#operations-archive-addArticle")
+    operation.locator(".opblock-summary").click()
+    operation.get_by_role("button", name="Try it out").click()
+    body = '{"text": "\\"The pier will open in May,\\" Mayor Ruth Obi said on Friday."}'
+    operation.locator("textarea.body-param__text").fill(body)
+    operation.get_by_role("button", name="Execute").click()
+
+    status = operation.locator(".live-responses-table .response .response-col_status").first
+    status.wait_for(timeout=30_000)
+    assert status.inner_text().strip().startswith("201")
+    response = operation.locator(".live-responses-table .response-col_description pre").first
+    assert "Ruth Obi" in response.inner_text()
+    listed = httpx.get(f"{server}/v1/articles", params={"limit": 500}).json()["items"]
+    added = [item for item in listed if item["id"].startswith("article-")]  # no headline
+    assert len(added) == 1
+    quotes = httpx.get(f"{server}/v1/articles/{added[0]['id']}/quotes").json()["items"]
+    assert quotes[0]["speaker"]["name"] == "Ruth Obi"
     assert _outside(requested) == set()
     page.close()

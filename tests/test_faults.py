@@ -103,7 +103,13 @@ class _BrokenFacts(dict[str, object]):
 def test_an_unexpected_error_is_a_500_problem_without_a_trace(client: TestClient) -> None:
     loaded = client.app.state.runtime  # type: ignore[attr-defined]
     broken = ArticleStore(facts=_BrokenFacts(), failures=[])  # type: ignore[arg-type]
-    runtime = Runtime(loaded.settings, nlp=loaded.nlp, store=broken, runner=loaded.runner)
+    runtime = Runtime(
+        loaded.settings,
+        nlp=loaded.nlp,
+        store=broken,
+        runner=loaded.runner,
+        archived=loaded.archived,
+    )
     with TestClient(create_app(runtime=runtime), raise_server_exceptions=False) as broken_client:
         response = broken_client.get("/v1/articles/some-article")
     assert response.status_code == 500

@@ -195,10 +195,13 @@ def test_every_schema_field_is_described(client: TestClient) -> None:
 
 
 def test_path_examples_exist(client: TestClient) -> None:
-    """Swagger UI's "Try it out" fills in each path parameter's example: each must exist."""
+    """Swagger UI's "Try it out" fills in each path parameter's example: each must exist.
+    (DELETE's example is the article that POST's example adds: the browser test runs both.)"""
     schema = client.get("/openapi.json").json()
     for path, operations in schema["paths"].items():
-        for operation in operations.values():
+        for method, operation in operations.items():
+            if method == "delete":
+                continue
             parameters = [p for p in operation.get("parameters", []) if p["in"] == "path"]
             url = path
             for parameter in parameters:

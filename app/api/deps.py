@@ -1,4 +1,5 @@
-"""Dependencies shared by the routes: the runtime state, the store, one article's facts."""
+"""Dependencies shared by the routes: the runtime state, the store, one article's facts
+(shipped, or added and read through the archive's cache)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from fastapi import Depends, Path, Request
 from spacy.language import Language
 
 from app.api import examples
+from app.api.archived import ArchivedFacts, CachedFacts
 from app.api.problems import ProblemError
 from app.api.responses import EncodedJson
 from app.extraction.ids import ID_PATTERN
 from app.models import Facts
 from app.runner import ExtractionRunner
 from app.settings import Settings
+from app.storage import ArchiveUnavailableError
 from app.store import ArticleStore
 
 RETRY_LATER = {"Retry-After": "5"}
@@ -28,13 +31,19 @@ class Runtime:
     nlp: Language | None = None
     store: ArticleStore | None = None
     runner: ExtractionRunner | None = None
+    archived: ArchivedFacts | None = None
     startup_error: str | None = None
-    # The whole facts document is the hottest response: encoded once per article.
+    # The whole facts document is the hottest response: encoded once per shipped article.
     encoded_facts: dict[str, EncodedJson] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
-        return self.store is not None and self.runner is not None
+        return self.store is not None and self.runner is not None and self.archived is not None
+
+    def cached_added(self, article_id: str) -> EncodedJson | None:
+        """The document of an added article, when the cache holds it."""
+        cached = self.archived.cached(article_id) if self.archived is not None else None
+        return cached.encoded if cached is not None else None
 
 
 async def get_runtime(request: Request) -> Runtime:
@@ -63,8 +72,26 @@ async def get_runner(runtime: RuntimeDep) -> ExtractionRunner:
     return runtime.runner
 
 
+async def get_archived(runtime: RuntimeDep) -> ArchivedFacts:
+    if runtime.archived is None:
+        raise _not_ready()
+    return runtime.archived
+
+
 StoreDep = Annotated[ArticleStore, Depends(get_store)]
 RunnerDep = Annotated[ExtractionRunner, Depends(get_runner)]
+ArchivedDep = Annotated[ArchivedFacts, Depends(get_archived)]
+
+
+def archive_unavailable(error: ArchiveUnavailableError) -> ProblemError:
+    return ProblemError(
+        503,
+        "The archive of added articles cannot be reached; the shipped articles are still "
+        f"served. Retry shortly. ({error})",
+        slug="archive-unavailable",
+        headers=RETRY_LATER,
+    )
+
 
 ArticleId = Annotated[
     str,
@@ -80,19 +107,29 @@ def _unknown_article(article_id: str) -> ProblemError:
     return ProblemError(404, f"No article with id {article_id!r}; GET /v1/articles lists them.")
 
 
-async def get_facts(article_id: ArticleId, store: StoreDep) -> Facts:
+async def _added(article_id: str, archived: ArchivedFacts) -> CachedFacts:
+    try:
+        added = await archived.get(article_id)
+    except ArchiveUnavailableError as error:
+        raise archive_unavailable(error) from error
+    if added is None:
+        raise _unknown_article(article_id)
+    return added
+
+
+async def get_facts(article_id: ArticleId, store: StoreDep, archived: ArchivedDep) -> Facts:
     facts = store.facts.get(article_id)
     if facts is None:
-        raise _unknown_article(article_id)
+        return (await _added(article_id, archived)).facts
     return facts
 
 
-async def get_encoded_facts(article_id: ArticleId, runtime: RuntimeDep) -> EncodedJson:
+async def get_encoded_facts(
+    article_id: ArticleId, archived: ArchivedDep, runtime: RuntimeDep
+) -> EncodedJson:
     encoded = runtime.encoded_facts.get(article_id)
     if encoded is None:
-        if runtime.store is None:
-            raise _not_ready()
-        raise _unknown_article(article_id)
+        return (await _added(article_id, archived)).encoded
     return encoded
 
 

@@ -1,9 +1,10 @@
-"""The whole facts document of a shipped article, answered before FastAPI's routing.
+"""The whole facts document of an article in memory, answered before FastAPI's routing.
 
 It is the hottest and largest response and never changes, so it is served from its encoded
-bytes by a plain ASGI layer: no routing over every route, no dependency solving, no
-validation of a path that the pattern below has already checked. Anything else (an unknown
-id, another method, another path) goes on to the application, which answers it as usual;
+bytes (a shipped article's, or an added one's in the cache) by a plain ASGI layer: no
+routing over every route, no dependency solving, no validation of a path that the pattern
+below has already checked. Anything else (an unknown id, an added article not in memory,
+another method, another path) goes on to the application, which answers it as usual;
 the OpenAPI schema documents the route through the application's own handler.
 """
 
@@ -35,24 +36,30 @@ class FactsHotPathMiddleware:
         self._raw_headers: dict[tuple[int, str | None], list[tuple[bytes, bytes]]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        encoded = None
+        shipped = added = None
         # A query string is for the application to validate (this route takes none).
         if scope["type"] == "http" and scope["method"] == "GET" and not scope["query_string"]:
             match = _FACTS_PATH.match(scope["path"])
-            encoded = self.runtime.encoded_facts.get(match.group(1)) if match else None
+            if match is not None:
+                shipped = self.runtime.encoded_facts.get(match.group(1))
+                added = None if shipped else self.runtime.cached_added(match.group(1))
+        encoded = shipped or added
         if encoded is None:
             await self.app(scope, receive, send)
             return
         accept_encoding, if_none_match = _headers(scope, b"accept-encoding", b"if-none-match")
         status, headers, body = representation(encoded, accept_encoding or "", if_none_match)
+        # Only a shipped document lives as long as the process: an added one may leave the
+        # cache, and another object take its id().
         key = (id(encoded), headers.get("Content-Encoding"))
-        raw_headers = self._raw_headers.get(key) if status == 200 else None
+        memoized = status == 200 and shipped is not None
+        raw_headers = self._raw_headers.get(key) if memoized else None
         if raw_headers is None:
             raw_headers = [
                 (name.lower().encode(), value.encode()) for name, value in headers.items()
             ]
             raw_headers.append((b"content-length", str(len(body)).encode()))
-            if status == 200:
+            if memoized:
                 self._raw_headers[key] = raw_headers
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})

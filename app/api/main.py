@@ -13,17 +13,20 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
 
 from app.api.access_log import AccessLogMiddleware, AccessLogWriter
+from app.api.archived import ArchivedFacts
 from app.api.deps import Runtime
 from app.api.hot_path import FactsHotPathMiddleware
 from app.api.middleware import BodyLimitMiddleware, HeadAsGetMiddleware
 from app.api.problems import install_problem_handlers
 from app.api.query import strict_query
 from app.api.responses import GZIP_MIN_BYTES, EncodedJson
-from app.api.routes import articles, docs, extract, health
+from app.api.routes import archive, articles, docs, extract, health
 from app.extraction.pipeline import load_pipeline
+from app.facts_cache import extraction_code_version
 from app.logs import JsonFormatter
 from app.runner import ExtractionRunner
 from app.settings import Settings, get_settings
+from app.storage import Archive, ArchiveUnavailableError
 from app.store import ArticleStore, facts_cache
 
 logger = logging.getLogger("newsfacts")
@@ -34,8 +37,9 @@ A news article and the facts extracted from it: **quotes** (who said what, to wh
 expression, normalised against the publication date).
 
 The shipped articles are extracted once at startup and served from memory;
-`POST /v1/extract` extracts any English news article on request. Errors are
-`application/problem+json` documents (RFC 9457).
+`POST /v1/extract` extracts any English news article on request, and `POST /v1/articles`
+adds one to the archive, where every read route serves it like a shipped one (writes need
+a key: use **Authorize**). Errors are `application/problem+json` documents (RFC 9457).
 """
 
 
@@ -55,7 +59,21 @@ def _load(runtime: Runtime) -> None:
         timeout_s=settings.extraction_timeout_s,
         niceness=settings.extraction_niceness,
     )
+    runtime.archived = ArchivedFacts(
+        _open_archive(settings),
+        max_bytes=int(settings.cache_mb * 2**20),
+        ttl_s=settings.cache_ttl_s,
+    )
     logger.info("ready: %d article(s) loaded", len(runtime.store.facts))
+
+
+def _open_archive(settings: Settings) -> Archive:
+    archive = Archive(settings.archive_url, extraction_version=extraction_code_version())
+    try:
+        archive.ping()  # brings the schema up to date
+    except ArchiveUnavailableError as error:  # the shipped articles are served all the same
+        logger.error("the archive is unreachable for now: %s", error)
+    return archive
 
 
 async def _start(runtime: Runtime) -> None:
@@ -76,6 +94,8 @@ async def _loaded(runtime: Runtime) -> AsyncIterator[None]:
         loading.cancel()
         if runtime.runner is not None:
             runtime.runner.close()
+        if runtime.archived is not None:
+            runtime.archived.archive.close()
 
 
 def _configure_logging(level: str) -> None:
@@ -119,7 +139,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         description=DESCRIPTION,
         lifespan=lifespan,
         openapi_tags=[
-            {"name": "articles", "description": "The shipped articles and their facts."},
+            {"name": "articles", "description": "The articles and their facts."},
+            {"name": "archive", "description": "Add articles to the archive, delete them."},
             {"name": "extraction", "description": "Facts of any article, on request."},
             {"name": "health", "description": "Probes for orchestrators."},
         ],
@@ -129,6 +150,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(docs.router)
     app.include_router(health.router)
     app.include_router(articles.router)
+    app.include_router(archive.router)
     app.include_router(extract.router)
     # Outermost last: access log, CORS (when allowed), the facts hot path (a GET of it passes
     # no other layer), HEAD, the body limit, then gzip for everything else.
@@ -140,9 +162,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         app.add_middleware(
             CORSMiddleware,
             allow_origins=runtime.settings.cors_origins,
-            allow_methods=["GET", "HEAD", "POST"],
-            allow_headers=["Content-Type", "If-None-Match", "X-Request-ID"],
-            expose_headers=["ETag", "X-Request-ID", "Retry-After"],
+            allow_methods=["GET", "HEAD", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
         )
     app.add_middleware(AccessLogMiddleware, writer=access_log)
     return app

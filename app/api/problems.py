@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -115,7 +116,21 @@ async def _on_http_error(request: Request, error: Exception) -> JSONResponse:
         detail = f"No resource at {request.url.path}; see /docs for the routes."
     elif error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
+        return problem_response(
+            request, 405, detail, headers={**(error.headers or {}), "Allow": _allowed(request)}
+        )
     return problem_response(request, error.status_code, detail, headers=error.headers)
+
+
+def _allowed(request: Request) -> str:
+    """Every method the schema documents on this path. Starlette names only those of the
+    first route it tried, and GET and DELETE of one path are two routes."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = "[^/]+".join(re.escape(part) for part in re.split(r"\{[^}]+\}", template))
+        if re.fullmatch(pattern, request.url.path):
+            methods |= {method.upper() for method in operations}
+    return ", ".join(sorted(methods))
 
 
 async def _on_validation_error(request: Request, error: Exception) -> JSONResponse:
@@ -160,7 +175,11 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 _EXAMPLE_DETAILS = {
     400: "The body is not valid JSON.",
+    401: "Adding or deleting articles needs a key: send `Authorization: Bearer <key>`.",
+    403: "This key is not allowed to write.",
     404: "No article with id 'no-such-article'; GET /v1/articles lists them.",
+    405: "This article ships with the service and is read-only; only articles added with "
+    "POST /v1/articles can be deleted.",
     413: "The text has 120000 characters; the limit is 100000.",
     415: "Send the body as JSON with `Content-Type: application/json`.",
     422: "Invalid request: query.limit: Input should be less than or equal to 500",

@@ -32,7 +32,11 @@ class EncodedJson:
 
     @classmethod
     def of(cls, body: bytes) -> EncodedJson:
-        gzipped = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+        return cls.of_parts(body, gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
+
+    @classmethod
+    def of_parts(cls, body: bytes, gzipped: bytes) -> EncodedJson:
+        """A document gzipped already (the archive keeps both)."""
         return cls(body, etag_of(body), gzipped, etag_of(gzipped))
 
 

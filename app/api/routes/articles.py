@@ -1,7 +1,8 @@
-"""The shipped articles and their facts, served from memory."""
+"""The articles (shipped, and added to the archive) and their facts, served from memory."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal, TypeVar
@@ -10,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 
 from app.api import examples
-from app.api.deps import EncodedFactsDep, FactsDep, StoreDep
+from app.api.deps import ArchivedDep, EncodedFactsDep, FactsDep, StoreDep, archive_unavailable
 from app.api.examples import example_response, page_of
 from app.api.pagination import Page, PageDep
 from app.api.problems import ProblemError, problem_responses
@@ -30,6 +31,7 @@ from app.models import (
     QuoteKind,
     TimelineEntry,
 )
+from app.storage import ArchiveUnavailableError, PublishedRange
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
@@ -67,15 +69,42 @@ def _listed(request: Request, page: PageDep, items: Sequence[Fact]) -> Response:
 
 @router.get(
     "",
-    summary="List the shipped articles",
-    description="Summaries of every article the service holds, in id order.",
+    summary="List the articles",
+    description=(
+        "Summaries of the shipped and the added articles, newest `published` first (undated "
+        "ones last), then by id. `published_from` and `published_to` keep the articles "
+        "published within those days (inclusive)."
+    ),
     operation_id="listArticles",
     response_model=Page[ArticleSummary],
     responses={**LISTED, **example_response(page_of(examples.ARTICLE_SUMMARY))},
 )
-async def list_articles(request: Request, store: StoreDep, page: PageDep) -> Response:
-    summaries = sorted(store.summaries(), key=lambda summary: summary.id)
-    return cached_json(request, page.page(summaries))
+async def list_articles(
+    request: Request,
+    store: StoreDep,
+    archived: ArchivedDep,
+    page: PageDep,
+    published_from: Annotated[
+        IsoDate | None, Query(description="Earliest publication day, YYYY-MM-DD.")
+    ] = None,
+    published_to: Annotated[
+        IsoDate | None, Query(description="Latest publication day, YYYY-MM-DD.")
+    ] = None,
+) -> Response:
+    try:
+        items, total = await asyncio.to_thread(
+            archived.archive.page,
+            store.summaries(),
+            PublishedRange(published_from, published_to),
+            page.offset,
+            page.limit,
+        )
+    except ArchiveUnavailableError as error:
+        raise archive_unavailable(error) from error
+    return cached_json(
+        request,
+        Page[ArticleSummary](items=items, total=total, limit=page.limit, offset=page.offset),
+    )
 
 
 @router.get(

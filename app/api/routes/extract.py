@@ -6,10 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body
 
-from app.api.deps import RunnerDep, RuntimeDep
+from app.api.deps import RunnerDep, Runtime, RuntimeDep
 from app.api.problems import ProblemError, problem_responses
 from app.models import ExtractRequest, Facts
-from app.runner import ExtractionBusyError, ExtractionCrashError, ExtractionTimeoutError
+from app.runner import (
+    ExtractionBusyError,
+    ExtractionCrashError,
+    ExtractionRunner,
+    ExtractionTimeoutError,
+)
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
@@ -21,6 +26,7 @@ EXAMPLE = {
     "title": "Lavrov rules out a deal",
     "published": "2019-01-21",
 }
+ExtractBody = Annotated[ExtractRequest, Body(openapi_examples={"lavrov": {"value": EXAMPLE}})]
 
 
 @router.post(
@@ -35,11 +41,14 @@ EXAMPLE = {
     response_model=Facts,
     responses=problem_responses(400, 413, 415, 422, 429, 500, 503),
 )
-async def extract(
-    runtime: RuntimeDep,
-    runner: RunnerDep,
-    request: Annotated[ExtractRequest, Body(openapi_examples={"lavrov": {"value": EXAMPLE}})],
+async def extract(runtime: RuntimeDep, runner: RunnerDep, request: ExtractBody) -> Facts:
+    return await run_extraction(runtime, runner, request)
+
+
+async def run_extraction(
+    runtime: Runtime, runner: ExtractionRunner, request: ExtractRequest
 ) -> Facts:
+    """The request's facts, or the problem document that says why there are none."""
     limit = runtime.settings.max_text_chars
     if len(request.text) > limit:
         raise ProblemError(

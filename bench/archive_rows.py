@@ -1,0 +1,318 @@
+"""Rows 7 to 10: the archive (issue 14), each measured against its reference in the same
+run, on a SQLite archive in a temporary folder."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import hashlib
+import http.client
+import json
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bench import procs
+from bench.load import run_load
+from bench.rows import MB, Options, Row, app_env
+from bench.texts import FOLDER, load_texts, word_count
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+KEY = "bench-key"
+AUTH = {"authorization": f"Bearer {KEY}", "content-type": "application/json"}
+
+
+def _archive_env(options: Options, folder: Path, **extra: str) -> dict[str, str]:
+    return {
+        **app_env(options),
+        "NEWSFACTS_API_KEYS": KEY,
+        "NEWSFACTS_DATABASE_URL": f"sqlite:///{folder / 'archive.sqlite3'}",
+        **extra,
+    }
+
+
+def _post(connection: http.client.HTTPConnection, path: str, payload: object) -> tuple[int, bytes]:
+    connection.request("POST", path, body=json.dumps(payload).encode(), headers=AUTH)
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+# --- row 7 -------------------------------------------------------------------------------
+
+
+def _words_per_s(
+    port: int, path: str, seconds: float, serials: Iterator[int]
+) -> tuple[float, Counter[int]]:
+    """One client posting the bench texts in turn, each under a title never sent before,
+    so that every POST /v1/articles extracts and stores (and /v1/extract gets the same)."""
+    texts = load_texts()
+    statuses: Counter[int] = Counter()
+    connection = http.client.HTTPConnection(procs.HOST, port, timeout=60)
+    words = 0
+    started = time.perf_counter()
+    try:
+        while time.perf_counter() - started < seconds:
+            for text in texts:
+                status, _ = _post(
+                    connection, path, {"text": text, "title": f"Bench story {next(serials)}"}
+                )
+                statuses[status] += 1
+                words += word_count(text) if status in (200, 201) else 0
+    finally:
+        connection.close()
+    return words / (time.perf_counter() - started), statuses
+
+
+def row_add_throughput(options: Options) -> Row:
+    serials = iter(range(10**9))
+    added: list[float] = []
+    extracted: list[float] = []
+    statuses: dict[str, Counter[int]] = {"add": Counter(), "extract": Counter()}
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        procs.running("app", "app", env=_archive_env(options, Path(folder))) as app,
+    ):
+        for path in ("/v1/extract", "/v1/articles"):  # warm-up
+            _words_per_s(app.port, path, 1, serials)
+        for _ in range(options.rounds):
+            for name, path, results in (
+                ("extract", "/v1/extract", extracted),
+                ("add", "/v1/articles", added),
+            ):
+                rate, round_statuses = _words_per_s(app.port, path, options.seconds, serials)
+                results.append(rate)
+                statuses[name].update(round_statuses)
+    errors = sum(n for s, n in statuses["add"].items() if s != 201) + sum(
+        n for s, n in statuses["extract"].items() if s != 200
+    )
+    ratio = statistics.median(a / e for a, e in zip(added, extracted, strict=True))
+    return Row(
+        "7. POST /v1/articles words/s vs /v1/extract",
+        f"{statistics.median(added):,.0f} words/s",
+        f"{statistics.median(extracted):,.0f} words/s POST /v1/extract",
+        f"{ratio:.2f}",
+        ">= 0.90",
+        ratio >= 0.90 and errors == 0,
+        [
+            f"one client posting bench/texts, each under a new title; {options.rounds} "
+            f"alternating {options.seconds:g} s runs, ratio = median of the pairs' ratios; "
+            f"add runs {', '.join(f'{x:,.0f}' for x in added)}; extract runs "
+            f"{', '.join(f'{x:,.0f}' for x in extracted)}; SQLite archive; answers "
+            f"{ {k: dict(v) for k, v in statuses.items()} }"
+        ],
+        {"ratio": ratio, "errors": errors},
+    )
+
+
+# --- row 8 -------------------------------------------------------------------------------
+
+
+def row_added_facts(options: Options) -> Row:
+    """The same article twice on one server: shipped (from its data folder) and added (a
+    copy under another id); GET /facts of each, alternating, with wrk."""
+    text_file = sorted(FOLDER.glob("*.txt"))[0]
+    results: dict[str, list[float]] = {"added": [], "shipped": []}
+    errors = 0
+    with contextlib.ExitStack() as stack:
+        data = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        shutil.copy(text_file, data / text_file.name)
+        env = _archive_env(options, data, NEWSFACTS_DATA_DIR=str(data), NEWSFACTS_FACTS_CACHE="0")
+        app = stack.enter_context(procs.running("app", "app", env=env, cpus=options.server_cpus))
+        connection = http.client.HTTPConnection(procs.HOST, app.port, timeout=60)
+        status, body = _post(connection, "/v1/articles", {"text": text_file.read_text()})
+        connection.close()
+        if status != 201:
+            raise RuntimeError(f"POST /v1/articles answered {status}")
+        added_id = json.loads(body)["article"]["id"]
+        _, listing = procs.http_get(app.port, "/v1/articles")
+        shipped_id = next(i["id"] for i in json.loads(listing)["items"] if i["id"] != added_id)
+        paths = {
+            "added": f"/v1/articles/{added_id}/facts",
+            "shipped": f"/v1/articles/{shipped_id}/facts",
+        }
+        for path in paths.values():  # warm-up
+            run_load(f"http://{procs.HOST}:{app.port}{path}", connections=64, seconds=1,
+                     wrk=options.wrk, cpus=options.load_cpus)  # fmt: skip
+        for _ in range(options.rounds):
+            for name, path in paths.items():
+                load = run_load(
+                    f"http://{procs.HOST}:{app.port}{path}",
+                    connections=64,
+                    seconds=options.seconds,
+                    wrk=options.wrk,
+                    cpus=options.load_cpus,
+                )
+                results[name].append(load.rps)
+                errors += load.errors
+    ratio = statistics.median(
+        a / s for a, s in zip(results["added"], results["shipped"], strict=True)
+    )
+    return Row(
+        "8. GET /facts of an added article (cached)",
+        f"{statistics.median(results['added']):,.0f} req/s",
+        f"{statistics.median(results['shipped']):,.0f} req/s the same article shipped",
+        f"{ratio:.2f}",
+        ">= 0.90",
+        ratio >= 0.90 and errors == 0,
+        [
+            f"{text_file.name} shipped and added on one server, 64 connections; "
+            f"{options.rounds} alternating {options.seconds:g} s runs, ratio = median of the "
+            f"pairs' ratios; added runs {', '.join(f'{x:,.0f}' for x in results['added'])}; "
+            f"shipped runs {', '.join(f'{x:,.0f}' for x in results['shipped'])}; "
+            f"errors {errors}"
+        ],
+        {"ratio": ratio, "errors": errors},
+    )
+
+
+# --- rows 9 and 10 ---------------------------------------------------------------------------
+
+
+def _facts_template(options: Options) -> bytes:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        procs.running("app", "app", env=_archive_env(options, Path(folder))) as app,
+    ):
+        connection = http.client.HTTPConnection(procs.HOST, app.port, timeout=60)
+        status, body = _post(connection, "/v1/extract", {"text": load_texts()[0]})
+        connection.close()
+    if status != 200:
+        raise RuntimeError(f"POST /v1/extract answered {status}")
+    return body
+
+
+def fill_archive(database_url: str, count: int, template: bytes) -> list[str]:
+    """`count` copies of one extracted facts document under new ids, with all their rows
+    (the extraction itself is measured by row 7). Returns the ids."""
+    from sqlalchemy import insert
+
+    from app.models import Facts
+    from app.storage import Archive
+    from app.storage.archive import fact_rows
+    from app.storage.schema import articles
+
+    facts = Facts.model_validate_json(template)
+    original = json.dumps(facts.article.id)
+    text = template.decode()
+    rows_of_one = fact_rows(facts)
+    archive = Archive(database_url, extraction_version="bench")
+    archive.ping()  # creates the schema
+    ids = [f"bench-copy-{n:06d}" for n in range(count)]
+    for start in range(0, count, 2000):
+        chunk = ids[start : start + 2000]
+        article_rows = []
+        facts_rows: dict[Table, list[dict[str, Any]]] = {table: [] for table in rows_of_one}
+        for article_id in chunk:
+            body = text.replace(original, json.dumps(article_id), 1)
+            article_rows.append(
+                {
+                    "id": article_id,
+                    "content_key": hashlib.sha256(article_id.encode()).hexdigest(),
+                    "title": facts.article.title,
+                    "byline": None,
+                    "published": facts.article.published,
+                    "url": None,
+                    "word_count": facts.article.word_count,
+                    "added_at": dt.datetime.now(dt.UTC),
+                    "extraction_version": "bench",
+                    "facts": body,
+                    "facts_gzip": gzip.compress(body.encode(), compresslevel=1, mtime=0),
+                }
+            )
+            for table, rows in rows_of_one.items():
+                facts_rows[table] += [row | {"article_id": article_id} for row in rows]
+        with archive.engine.begin() as connection:
+            connection.execute(insert(articles), article_rows)
+            for table, rows in facts_rows.items():
+                if rows:
+                    connection.execute(insert(table), rows)
+    archive.close()
+    return ids
+
+
+def rows_large_archive(options: Options) -> list[Row]:
+    template = _facts_template(options)
+    with contextlib.ExitStack() as stack:
+        empty = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        full = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        started = time.perf_counter()
+        ids = fill_archive(f"sqlite:///{full / 'archive.sqlite3'}", options.archive_size, template)
+        fill_s = time.perf_counter() - started
+        size = (full / "archive.sqlite3").stat().st_size
+        starts: dict[str, list[float]] = {"empty": [], "full": []}
+        rss: dict[str, list[int]] = {"empty": [], "full": []}
+        for _ in range(options.rounds):
+            for name, folder in (("empty", empty), ("full", full)):
+                with procs.running("app", "app", env=_archive_env(options, folder)) as app:
+                    starts[name].append(app.ready_after)
+                    rss[name].append(procs.rss(app.pid))
+        # Nothing fits in a cache this small: every GET reads the database.
+        env = _archive_env(options, full, NEWSFACTS_CACHE_MB="0.001")
+        with procs.running("app", "app", env=env) as app:
+            latencies, statuses = _uncached_gets(app.port, ids, 1000 * options.rounds)
+    start_ratio = statistics.median(starts["full"]) / statistics.median(starts["empty"])
+    rss_ratio = statistics.median(rss["full"]) / statistics.median(rss["empty"])
+    p99 = statistics.quantiles(latencies, n=100)[98]
+    p50 = statistics.median(latencies)
+    count = f"{options.archive_size:,}"
+    errors = sum(n for s, n in statuses.items() if s != 200)
+    return [
+        Row(
+            f"9. start and RSS, {count} stored articles",
+            f"{statistics.median(starts['full']):.2f} s, "
+            f"{statistics.median(rss['full']) / MB:.0f} MB",
+            f"{statistics.median(starts['empty']):.2f} s, "
+            f"{statistics.median(rss['empty']) / MB:.0f} MB empty archive",
+            f"x{start_ratio:.2f}, x{rss_ratio:.2f}",
+            "<= x1.10 both",
+            start_ratio <= 1.10 and rss_ratio <= 1.10,
+            [
+                f"spawn to ready /readyz and the worker's RSS then, median of {options.rounds} "
+                f"alternating starts; SQLite file {size / MB:,.0f} MB, filled in {fill_s:.0f} s "
+                f"with copies of the facts of {sorted(FOLDER.glob('*.txt'))[0].name}"
+            ],
+            {"start_ratio": start_ratio, "rss_ratio": rss_ratio},
+        ),
+        Row(
+            "10. GET /facts of an added article not cached",
+            f"p99 {p99:.1f} ms",
+            f"p50 {p50:.1f} ms",
+            "-",
+            "p99 <= 20 ms (SQLite)",
+            p99 <= 20 and errors == 0,
+            [
+                f"{len(latencies):,} GETs one at a time over random ids of the {count}, "
+                "NEWSFACTS_CACHE_MB=0.001 so that each one reads the database; answers "
+                f"{dict(statuses)}; PostgreSQL (target p99 <= 30 ms) is not measured here"
+            ],
+            {"p99_ms": p99, "p50_ms": p50, "errors": errors},
+        ),
+    ]
+
+
+def _uncached_gets(port: int, ids: list[str], count: int) -> tuple[list[float], Counter[int]]:
+    picker = random.Random(14)
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    connection = http.client.HTTPConnection(procs.HOST, port, timeout=30)
+    try:
+        for _ in range(count):
+            path = f"/v1/articles/{picker.choice(ids)}/facts"
+            started = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            latencies.append((time.perf_counter() - started) * 1000)
+            statuses[response.status] += 1
+    finally:
+        connection.close()
+    return latencies, statuses
