@@ -383,3 +383,35 @@ def test_a_wire_story_through_the_api(client: TestClient) -> None:
     for quote in facts.quotes:
         if quote.speaker is not None and quote.speaker.id is None:
             assert quote.speaker.name not in by_name
+
+
+# ------------------------------------------------------------------ people who speak
+
+
+def test_a_surname_alone_that_speaks_is_a_person_not_a_place(extract: Extract) -> None:
+    facts = extract(
+        "Ødegaard scored twice before the break. "
+        "Afterwards Ødegaard told reporters the team had been patient."
+    )
+    captain = actor(facts, "Ødegaard")
+    assert captain.type == "person"
+    assert captain.id == "odegaard"
+    assert speakers(facts)["the team had been pa"] == captain.id
+
+
+def test_a_city_that_speaks_is_still_the_city(extract: Extract) -> None:
+    facts = extract("Berlin said on Monday it would not pay for the new runway.")
+    assert actor(facts, "Berlin").type == "place"
+
+
+def test_an_organisation_that_speaks_stays_an_organisation(extract: Extract) -> None:
+    facts = extract("Microsoft said profits rose in the third quarter.")
+    assert actor(facts, "Microsoft").type == "organization"
+
+
+def test_two_countries_sharing_one_name_are_neither_merged_nor_one_more(extract: Extract) -> None:
+    facts = extract(
+        "Talks between North and South Korea collapsed on Monday. "
+        "North Korea fired artillery shells, and South Korea returned fire."
+    )
+    assert names(facts) == {"North Korea", "South Korea"}

@@ -159,9 +159,31 @@ def _weight(mentions: Iterable[Mention]) -> float:
     return total
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "Ø": "O",
+        "ø": "o",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "ß": "ss",
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Þ": "Th",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
 def _ascii(name: str) -> str:
-    """The name without accents, so that its slug keeps every letter: `pena-nieto`."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    """The name without accents, so that its slug keeps every letter: `pena-nieto`,
+    `odegaard`."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
