@@ -8,22 +8,9 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from app.models import Actor, Facts
+from app.models import Facts
 from tests.conftest import Extract
-
-
-def actor(facts: Facts, name: str) -> Actor:
-    found = [a for a in facts.actors if a.name == name]
-    assert len(found) == 1, f"{name!r} not once in {[a.name for a in facts.actors]}"
-    return found[0]
-
-
-def names(facts: Facts) -> set[str]:
-    return {a.name for a in facts.actors}
-
-
-def mention_texts(found: Actor, kind: str = "name") -> list[str]:
-    return [m.text for m in found.mentions if m.kind == kind]
+from tests.test_actors import actor, mention_texts, names
 
 
 def speakers(facts: Facts) -> dict[str, str | None]:
@@ -323,6 +310,16 @@ def test_he_after_a_coordinated_subject_is_the_paragraph_s_person(extract: Extra
         'patient today."'
     )
     assert speakers(facts)["We were patient toda"] == actor(facts, "Marco Benedetti").id
+
+
+def test_a_possessive_in_the_next_conjunct_tells_the_first_person_s_gender(
+    extract: Extract,
+) -> None:
+    facts = extract(
+        "Senator Paul Okoye and his chief of staff, Dana Whitfield, toured the flooded "
+        'district on Sunday.\n\n"We will rebuild every bridge," he said.'
+    )
+    assert speakers(facts)["We will rebuild ever"] == actor(facts, "Paul Okoye").id
 
 
 def test_a_participle_after_a_relative_clause_is_the_main_subject_s(extract: Extract) -> None:

@@ -196,11 +196,6 @@ def test_json_takes_text_or_html_not_both(client: TestClient) -> None:
 # --- plain text, wire copy, press releases -------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actors: since the merge of main on 2026-11-30, `she` resolves to the deputy "
-    "named last, not to the minister the sentence is about",
-)
 def test_a_lead_sentence_is_not_a_headline(client: TestClient) -> None:
     text = (
         "Health Minister Sarah Okafor and her deputy, Daniel Brooks, visited the hospital on "
