@@ -7,6 +7,10 @@ inherits the pipeline (its pages are shared copy-on-write, nothing is loaded twi
 in a session of its own (see `lower_priority`) and takes jobs over a pipe. An extraction
 past its time limit kills its child, which is forked again; a slot never stays stuck.
 
+The child answers with the facts document already encoded as JSON, once, by pydantic-core:
+the bytes cross the pipe as they are and the API sends them as they came, so the server
+neither unpickles a tree of models nor validates and encodes it again.
+
 Where `os.fork` does not exist the extractions run in threads, as before.
 """
 
@@ -14,9 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 import os
+import pickle
 import queue
 import resource
 import signal
@@ -24,12 +28,13 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cached_property
 from multiprocessing.connection import Connection
-from typing import Any
 
 from spacy.language import Language
 
-from app.extraction.pipeline import extract_text
+from app.extraction.pipeline import Source, extract_source
 from app.models import Facts
 
 # Extra niceness of the extraction children. Their own session already keeps them from
@@ -56,7 +61,29 @@ class _IdleChildGoneError(Exception):
     """The child was gone before it got the job (killed from outside, say)."""
 
 
-Job = tuple[str, str | None, dt.date | None]
+Job = Source
+
+
+@dataclass(frozen=True)
+class ExtractedFacts:
+    """The facts document of one extraction, as the JSON the API serves."""
+
+    json: bytes
+
+    @cached_property
+    def facts(self) -> Facts:
+        """The document as models, for a caller that needs them: decoded on first use."""
+        return Facts.model_validate_json(self.json)
+
+
+def encode_facts(facts: Facts) -> bytes:
+    """Compact JSON, byte for byte what `model_dump_json` writes, without the `str` between."""
+    return facts.__pydantic_serializer__.to_json(facts)
+
+
+def run_job(nlp: Language, job: Job) -> bytes:
+    """What an extraction process does with a job: the facts document, encoded."""
+    return encode_facts(extract_source(nlp, job))
 
 
 def _close_inherited_fds(keep: set[int]) -> None:
@@ -124,18 +151,17 @@ def _child_main(nlp: Language, jobs: Connection, results: Connection, niceness: 
                 break
             if job is None:
                 break
-            text, title, published = job
-            outcome: tuple[bool, Any]
             try:
-                outcome = (True, extract_text(nlp, text, title=title, published=published))
+                answer = run_job(nlp, job)
             except Exception as error:
-                outcome = (False, error)
+                try:
+                    answer = pickle.dumps(error)
+                except Exception:  # an exception that does not pickle
+                    answer = pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
             try:
-                results.send(outcome)
+                results.send_bytes(answer)
             except (OSError, ValueError):
                 break
-            except Exception as error:  # an exception that does not pickle
-                results.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
     except BaseException:
         code = 1
     finally:
@@ -165,7 +191,7 @@ class _Child:
         self.results = Connection(result_read, writable=False)
         self.working = False  # it holds a job it has not answered
 
-    def run(self, job: Job, deadline: float) -> Facts:
+    def run(self, job: Job, deadline: float) -> ExtractedFacts:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise ExtractionTimeoutError
@@ -176,12 +202,13 @@ class _Child:
         self.working = True
         if not self.results.poll(remaining):
             raise ExtractionTimeoutError
-        ok, value = self.results.recv()
+        answer = self.results.recv_bytes()
         self.working = False
-        if not ok:
-            raise value
-        facts: Facts = value
-        return facts
+        # A facts document is a JSON object, so it opens with `{`; a pickled error never does.
+        if answer.startswith(b"{"):
+            return ExtractedFacts(answer)
+        raised: Exception = pickle.loads(answer)
+        raise raised
 
     def stop(self, *, kill: bool) -> None:
         with contextlib.suppress(OSError):
@@ -235,7 +262,7 @@ class _ChildPool:
             self._all.discard(child)
         child.stop(kill=True)
 
-    def run(self, job: Job, deadline: float) -> Facts:
+    def run(self, job: Job, deadline: float) -> ExtractedFacts:
         child = self._idle.get()
         try:
             try:
@@ -284,22 +311,19 @@ class ExtractionRunner:
         self._pending = 0
         self._timeout_s = timeout_s
 
-    def _run(self, job: Job, deadline: float) -> Facts:
+    def _run(self, job: Job, deadline: float) -> ExtractedFacts:
         if self._pool is not None:
             return self._pool.run(job, deadline)
-        text, title, published = job
-        return extract_text(self._nlp, text, title=title, published=published)
+        return ExtractedFacts(run_job(self._nlp, job))
 
-    async def extract(self, text: str, *, title: str | None, published: dt.date | None) -> Facts:
+    async def extract(self, source: Source) -> ExtractedFacts:
         if self._pending >= self._max_pending:
             raise ExtractionBusyError
         self._pending += 1
         try:
             deadline = time.monotonic() + self._timeout_s
             loop = asyncio.get_running_loop()
-            job = loop.run_in_executor(
-                self._executor, self._run, (text, title, published), deadline
-            )
+            job = loop.run_in_executor(self._executor, self._run, source, deadline)
             limit = self._timeout_s + (_GRACE_S if self._pool is not None else 0)
             return await asyncio.wait_for(job, limit)
         except TimeoutError as error:
