@@ -149,9 +149,8 @@ def _resolve_all(
 
         def fits(m: _Mention, gender: Gender = gender, barred: Draft | None = barred) -> bool:
             known = genders.get(id(m.person))
-            return (
-                m.person is not barred
-                and (known == gender if m.coordinated else known in (None, gender))
+            return m.person is not barred and (
+                known == gender if m.coordinated else known in (None, gender)
             )
 
         here = sentence_of[token.i]
