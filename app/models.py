@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 QuoteKind = Literal["direct", "partial", "indirect"]
 ActorType = Literal["person", "organization", "place"]
 MentionKind = Literal["name", "pronoun", "description"]
-MentionField = Literal["title", "byline", "image_caption", "image_credit", "body"]
+MentionField = Literal["title", "byline", "dateline", "image_caption", "image_credit", "body"]
 DateType = Literal["date", "time", "duration", "set"]
 Direction = Literal["past", "same", "future"]
 
@@ -56,6 +56,8 @@ def _not_blank(value: str) -> str:
 
 
 UnicodeText = Annotated[str, AfterValidator(_encodable)]
+# What `_not_blank` checks, said in the schema: at least one character that is not a space.
+NOT_BLANK_SCHEMA: dict[str, Any] = {"pattern": r"\S"}
 
 
 class Model(BaseModel):
@@ -87,6 +89,10 @@ class ArticleSummary(Model):
 
 
 class Article(ArticleSummary):
+    site_name: str | None = Field(None, description="The publication, from a web page's metadata.")
+    dateline: str | None = Field(
+        None, description="The wire or release dateline read off the lead: `HAVANA (AP)`."
+    )
     image_caption: str | None = Field(None, description="Caption of the lead image.")
     image_credit: str | None = Field(None, description="Who took or supplied the image.")
     sections: list[str] = Field([], description="Section headings, in order.")
@@ -257,6 +263,7 @@ class ExtractRequest(BaseModel):
 
     text: Annotated[UnicodeText, AfterValidator(_not_blank)] = Field(
         min_length=1,
+        json_schema_extra=NOT_BLANK_SCHEMA,
         description="Article text: scraped markdown or plain text. Its length is limited by "
         "the service's settings (413 beyond).",
     )
@@ -311,3 +318,20 @@ class ArchiveTimelineEntry(TimelineEntry):
 
     actor_keys: list[str] = Field(description="Keys of the actors in the sentence.")
     article: ArticleRef = Field(description="The article the statement is in.")
+
+
+class ExtractHtmlRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    html: Annotated[UnicodeText, AfterValidator(_not_blank)] = Field(
+        min_length=1,
+        json_schema_extra=NOT_BLANK_SCHEMA,
+        description="A whole HTML page: its main text is the article's body. Its size is "
+        "limited by the service's settings (413 beyond).",
+    )
+    title: UnicodeText | None = Field(
+        None, max_length=MAX_TITLE_CHARS, description="Headline; wins over the page's."
+    )
+    published: IsoDate | None = Field(
+        None, description="Publication date, YYYY-MM-DD; wins over the page's metadata."
+    )

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 import os
 import pickle
@@ -35,7 +34,7 @@ from multiprocessing.connection import Connection
 
 from spacy.language import Language
 
-from app.extraction.pipeline import extract_text
+from app.extraction.pipeline import Source, extract_source
 from app.models import Facts
 
 # Extra niceness of the extraction children. Their own session already keeps them from
@@ -62,7 +61,7 @@ class _IdleChildGoneError(Exception):
     """The child was gone before it got the job (killed from outside, say)."""
 
 
-Job = tuple[str, str | None, dt.date | None]
+Job = Source
 
 
 @dataclass(frozen=True)
@@ -84,8 +83,7 @@ def encode_facts(facts: Facts) -> bytes:
 
 def run_job(nlp: Language, job: Job) -> bytes:
     """What an extraction process does with a job: the facts document, encoded."""
-    text, title, published = job
-    return encode_facts(extract_text(nlp, text, title=title, published=published))
+    return encode_facts(extract_source(nlp, job))
 
 
 def _close_inherited_fds(keep: set[int]) -> None:
@@ -318,18 +316,14 @@ class ExtractionRunner:
             return self._pool.run(job, deadline)
         return ExtractedFacts(run_job(self._nlp, job))
 
-    async def extract(
-        self, text: str, *, title: str | None, published: dt.date | None
-    ) -> ExtractedFacts:
+    async def extract(self, source: Source) -> ExtractedFacts:
         if self._pending >= self._max_pending:
             raise ExtractionBusyError
         self._pending += 1
         try:
             deadline = time.monotonic() + self._timeout_s
             loop = asyncio.get_running_loop()
-            job = loop.run_in_executor(
-                self._executor, self._run, (text, title, published), deadline
-            )
+            job = loop.run_in_executor(self._executor, self._run, source, deadline)
             limit = self._timeout_s + (_GRACE_S if self._pool is not None else 0)
             return await asyncio.wait_for(job, limit)
         except TimeoutError as error:

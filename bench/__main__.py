@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--soak-seconds", type=float, help="length of the row 6 load (default 60)")
     parser.add_argument(
         "--rows",
-        default="1,2,3,4,6,7,8,9",
+        default="1,2,3,4,6,7,8,9,11",
         help="rows to run, e.g. 1,3 (5 comes with 3, 2a and 2b with 2, 10 with 9)",
     )
     parser.add_argument(
@@ -150,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run(7, lambda: results.append(archive_rows.row_add_throughput(options)))
     run(8, lambda: results.append(archive_rows.row_added_facts(options)))
     run(9, lambda: results.extend(archive_rows.rows_large_archive(options)))
+    run(11, lambda: results.append(rows.row_hostile(options)))
     results.sort(key=lambda r: int(r.measure.split(".")[0]))
 
     print()

@@ -1,4 +1,4 @@
-"""The six rows of the performance table, each measured against its reference."""
+"""The rows of the performance table, each measured against its reference."""
 
 from __future__ import annotations
 
@@ -652,4 +652,76 @@ def row_soak(options: Options) -> Row:
             f"extraction processes RSS growth {tree_growth / MB:+.1f} MB"
         ],
         {"errors": errors, "rss_growth": growth, "tree_rss_growth": tree_growth},
+    )
+
+
+# --- row 11 ------------------------------------------------------------------------------
+
+HOSTILE_CHARS = 100_000
+
+
+def _filled(unit: str, length: int = HOSTILE_CHARS) -> str:
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def hostile_texts() -> dict[str, str]:
+    """Worst cases of 100,000 characters for the tokenizer and the extraction rules."""
+    return {
+        "one long token": "x" * HOSTILE_CHARS,
+        "punctuation run": "," * HOSTILE_CHARS,
+        "emoji run": "😀" * HOSTILE_CHARS,
+        "5,000 nested quotation marks": _filled('Ann Lee said, "' * 5_000 + 'no." ' * 5_000),
+        "10,000 one-word paragraphs": _filled("Election\n\n"),
+    }
+
+
+def _timed_post(port: int, pid: int, text: str) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds of the server and its extraction processes, and status."""
+    connection = http.client.HTTPConnection(procs.HOST, port, timeout=600)
+    try:
+        cpu = procs.tree_cpu_seconds(pid)
+        started = time.perf_counter()
+        status = _post(connection, text)
+        return time.perf_counter() - started, procs.tree_cpu_seconds(pid) - cpu, status
+    finally:
+        connection.close()
+
+
+def row_hostile(options: Options) -> Row:
+    """Each worst-case input against 100,000 characters of news prose, posted one at a time
+    to one server (with a time limit that does not cut the measure short); the best of a
+    few runs of each, in CPU seconds of the server's processes, steadier than wall time
+    when other processes share the cores."""
+    prose = _filled("\n\n".join(load_texts()) + "\n\n")
+    cases = hostile_texts()
+    rounds = max(1, min(options.rounds, 2))
+    env = {**app_env(options), "NEWSFACTS_EXTRACTION_TIMEOUT_S": "600"}
+    with procs.running("app", "app", env=env) as app:
+        _timed_post(app.port, app.pid, load_texts()[0])  # warm the extraction process
+
+        def best(text: str) -> tuple[float, float, int]:
+            runs = [_timed_post(app.port, app.pid, text) for _ in range(rounds)]
+            return min(runs, key=lambda run: run[1])
+
+        reference = best(prose)
+        timings = {name: best(text) for name, text in cases.items()}
+    worst_name, worst = max(timings.items(), key=lambda item: item[1][1])
+    ratio = worst[1] / reference[1]
+    answered = all(status in (200, 422) for _, _, status in timings.values())
+    return Row(
+        "11. worst-case 100,000-char inputs vs prose",
+        f"slowest {worst[1]:.2f} CPU s ({worst_name})",
+        f"{reference[1]:.2f} CPU s for 100,000 chars of prose (status {reference[2]})",
+        f"{ratio:.2f}",
+        "<= 2.0",
+        ratio <= 2.0 and reference[2] == 200 and answered,
+        [
+            f"each input posted alone, best of {rounds}, CPU s / wall s (status): "
+            + "; ".join(
+                f"{name} {cpu:.2f} / {wall:.2f} ({status})"
+                for name, (wall, cpu, status) in timings.items()
+            )
+            + f"; prose {reference[1]:.2f} / {reference[0]:.2f}"
+        ],
+        {"reference_cpu_s": reference[1], **{name: t[1] for name, t in timings.items()}},
     )

@@ -8,22 +8,9 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from app.models import Actor, Facts
+from app.models import Facts
 from tests.conftest import Extract
-
-
-def actor(facts: Facts, name: str) -> Actor:
-    found = [a for a in facts.actors if a.name == name]
-    assert len(found) == 1, f"{name!r} not once in {[a.name for a in facts.actors]}"
-    return found[0]
-
-
-def names(facts: Facts) -> set[str]:
-    return {a.name for a in facts.actors}
-
-
-def mention_texts(found: Actor, kind: str = "name") -> list[str]:
-    return [m.text for m in found.mentions if m.kind == kind]
+from tests.test_actors import actor, mention_texts, names
 
 
 def speakers(facts: Facts) -> dict[str, str | None]:
@@ -325,6 +312,16 @@ def test_he_after_a_coordinated_subject_is_the_paragraph_s_person(extract: Extra
     assert speakers(facts)["We were patient toda"] == actor(facts, "Marco Benedetti").id
 
 
+def test_a_possessive_in_the_next_conjunct_tells_the_first_person_s_gender(
+    extract: Extract,
+) -> None:
+    facts = extract(
+        "Senator Paul Okoye and his chief of staff, Dana Whitfield, toured the flooded "
+        'district on Sunday.\n\n"We will rebuild every bridge," he said.'
+    )
+    assert speakers(facts)["We will rebuild ever"] == actor(facts, "Paul Okoye").id
+
+
 def test_a_participle_after_a_relative_clause_is_the_main_subject_s(extract: Extract) -> None:
     facts = extract(
         "Mayor Ruth Alvarez was defensive about firing a contractor who said he was "
@@ -383,3 +380,35 @@ def test_a_wire_story_through_the_api(client: TestClient) -> None:
     for quote in facts.quotes:
         if quote.speaker is not None and quote.speaker.id is None:
             assert quote.speaker.name not in by_name
+
+
+# ------------------------------------------------------------------ people who speak
+
+
+def test_a_surname_alone_that_speaks_is_a_person_not_a_place(extract: Extract) -> None:
+    facts = extract(
+        "Ødegaard scored twice before the break. "
+        "Afterwards Ødegaard told reporters the team had been patient."
+    )
+    captain = actor(facts, "Ødegaard")
+    assert captain.type == "person"
+    assert captain.id == "odegaard"
+    assert speakers(facts)["the team had been pa"] == captain.id
+
+
+def test_a_city_that_speaks_is_still_the_city(extract: Extract) -> None:
+    facts = extract("Berlin said on Monday it would not pay for the new runway.")
+    assert actor(facts, "Berlin").type == "place"
+
+
+def test_an_organisation_that_speaks_stays_an_organisation(extract: Extract) -> None:
+    facts = extract("Microsoft said profits rose in the third quarter.")
+    assert actor(facts, "Microsoft").type == "organization"
+
+
+def test_two_countries_sharing_one_name_are_neither_merged_nor_one_more(extract: Extract) -> None:
+    facts = extract(
+        "Talks between North and South Korea collapsed on Monday. "
+        "North Korea fired artillery shells, and South Korea returned fire."
+    )
+    assert names(facts) == {"North Korea", "South Korea"}

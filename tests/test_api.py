@@ -202,7 +202,7 @@ def test_extract(client: TestClient) -> None:
         ({"json": {"text": "x", "unknown": 1}}, 422),
         ({"json": {"text": "   "}}, 422),
         ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 400),
-        ({"content": b"plain text", "headers": {"content-type": "text/plain"}}, 415),
+        ({"content": b"<a/>", "headers": {"content-type": "application/xml"}}, 415),
         ({"json": {"text": "word " * 30_000}}, 413),
     ],
 )

@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
-from app.extraction.pipeline import extract_text
+from app.extraction.pipeline import Source, extract_text
 from app.models import Facts
 from app.runner import ExtractionRunner
 from tests.facts_reference import reference_path, sources
@@ -63,6 +63,6 @@ def test_the_runner_gives_the_models_of_the_document_it_sent(
     runner: ExtractionRunner = client.app.state.runtime.runner  # type: ignore[attr-defined]
     source = SOURCES[1]
     extracted = client.portal.call(  # type: ignore[union-attr]
-        lambda: runner.extract(source.read_text(encoding="utf-8"), title=None, published=None)
+        lambda: runner.extract(Source(source.read_text(encoding="utf-8")))
     )
     assert extracted.facts == in_process[source]

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.extraction.pipeline import extract_text
+from app.extraction.pipeline import Source, extract_text
 from app.runner import ExtractionRunner
 
 TEXT = '"We will rebuild the bridge," Mayor Ann Lee told reporters on Monday.'
@@ -30,7 +30,7 @@ def _refuses(doc: Doc) -> Doc:
 def _extract(runner: ExtractionRunner, text: str) -> bytes:
     async def run() -> bytes:
         try:
-            return (await runner.extract(text, title=None, published=None)).json
+            return (await runner.extract(Source(text))).json
         finally:
             runner.close()
 

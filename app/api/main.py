@@ -15,6 +15,7 @@ from fastapi_offline import FastAPIOffline
 from app.api.access_log import AccessLogMiddleware, AccessLogWriter
 from app.api.archived import ArchivedFacts
 from app.api.deps import Runtime
+from app.api.extract_input import document_request_schemas
 from app.api.hot_path import FactsHotPathMiddleware
 from app.api.middleware import BodyLimitMiddleware, HeadAsGetMiddleware
 from app.api.problems import install_problem_handlers
@@ -160,6 +161,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(archive.router)
     app.include_router(across.router)
     app.include_router(extract.router)
+    document_request_schemas(app)
     # Outermost last: access log, CORS (when allowed), the facts hot path (a GET of it passes
     # no other layer), HEAD, the body limit, then gzip for everything else.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)

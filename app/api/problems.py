@@ -40,6 +40,9 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = Field(
         None, description="Each invalid parameter or field; only in a 422."
     )
+    language: str | None = Field(
+        None, description="The language detected, for a text refused as not English (422)."
+    )
 
 
 class ProblemError(Exception):
@@ -52,12 +55,14 @@ class ProblemError(Exception):
         *,
         slug: str | None = None,
         headers: dict[str, str] | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.slug = slug
         self.headers = headers
+        self.language = language
 
 
 def _slug(status: int) -> str:
@@ -81,6 +86,7 @@ def problem_response(
     slug: str | None = None,
     errors: list[FieldError] | None = None,
     headers: Mapping[str, str] | None = None,
+    language: str | None = None,
 ) -> JSONResponse:
     problem = Problem(
         type=PROBLEM_BASE + (slug or _slug(status)),
@@ -89,6 +95,7 @@ def problem_response(
         detail=detail,
         instance=request.url.path,
         errors=errors,
+        language=language,
     )
     return ProblemResponse(
         problem.model_dump(exclude_none=True),
@@ -105,7 +112,12 @@ def _is_json(request: Request) -> bool:
 async def _on_problem(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ProblemError)
     return problem_response(
-        request, error.status, error.detail, slug=error.slug, headers=error.headers
+        request,
+        error.status,
+        error.detail,
+        slug=error.slug,
+        headers=error.headers,
+        language=error.language,
     )
 
 
@@ -136,7 +148,8 @@ def _allowed(request: Request) -> str:
 async def _on_validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
     raw: list[dict[str, Any]] = list(error.errors())
-    if request.method in ("POST", "PUT", "PATCH") and not _is_json(request):
+    in_body = any(tuple(item.get("loc", ()))[:1] == ("body",) for item in raw)
+    if request.method in ("POST", "PUT", "PATCH") and in_body and not _is_json(request):
         return problem_response(
             request, 415, "Send the body as JSON with `Content-Type: application/json`."
         )

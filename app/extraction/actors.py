@@ -30,13 +30,26 @@ from app.extraction.document import ArticleDoc
 from app.extraction.ids import IdAllocator
 from app.models import Actor, Mention, MentionKind, Quote
 
-_FIELD_ORDER = {"title": 0, "byline": 1, "image_caption": 2, "image_credit": 3, "body": 4}
+_FIELD_ORDER = {
+    "title": 0,
+    "byline": 1,
+    "dateline": 2,
+    "image_caption": 3,
+    "image_credit": 4,
+    "body": 5,
+}
 
 # Salience weights. A headline or caption mention says the article is about the actor;
 # a byline or credit only says who wrote or took it. Early paragraphs carry the story
 # (inverted pyramid); pronouns and descriptions count less than names; each quote the
 # actor said counts as much as two name mentions.
-_FIELD_WEIGHT = {"title": 3.0, "image_caption": 1.5, "byline": 0.5, "image_credit": 0.5}
+_FIELD_WEIGHT = {
+    "title": 3.0,
+    "image_caption": 1.5,
+    "byline": 0.5,
+    "dateline": 0.5,
+    "image_credit": 0.5,
+}
 _KIND_WEIGHT: dict[MentionKind, float] = {"name": 1.0, "description": 0.7, "pronoun": 0.5}
 _QUOTE_WEIGHT = 2.0
 
@@ -146,9 +159,31 @@ def _weight(mentions: Iterable[Mention]) -> float:
     return total
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "Ø": "O",
+        "ø": "o",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "ß": "ss",
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Þ": "Th",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
 def _ascii(name: str) -> str:
-    """The name without accents, so that its slug keeps every letter: `pena-nieto`."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    """The name without accents, so that its slug keeps every letter: `pena-nieto`,
+    `odegaard`."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -124,12 +124,20 @@ def _select(parsed: ArticleDoc) -> list[Found]:
             written = (start, timex.period)
         if _can_be_referred_to(timex):
             assert timex.period is not None
-            reference = Reference(sequence_id("d", len(found) - 1), timex.period)
-            if timex.period.grain in FISCAL_GRAINS:
+            reference = Reference(sequence_id("d", len(found) - 1), timex.period, start)
+            if timex.period.grain in FISCAL_GRAINS and _reported(timex.period, context):
                 fiscal = reference
         elif (so_far := _year_so_far(context)) is not None:
             fiscal = Reference(sequence_id("d", len(found) - 1), so_far)
     return found
+
+
+def _reported(period: Period, context: Context) -> bool:
+    """A quarter or half whose results may be compared with `a year ago`: one over by the
+    publication or told in the past (`earned $3 million in the fourth quarter ended Aug. 26`),
+    not one under way or ahead (`analysts see losses in the fourth quarter`)."""
+    published = context.published
+    return published is None or period.end <= published or context.tense == "past"
 
 
 # `the nine months`, `the first six months`: results for the year so far, which a report then

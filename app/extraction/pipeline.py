@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 import spacy
 from spacy.language import Language
@@ -13,7 +15,10 @@ from app.extraction.actors import extract_actors
 from app.extraction.article import PARAGRAPH_SEPARATOR, parse_article
 from app.extraction.dates import extract_dates
 from app.extraction.document import ArticleDoc
+from app.extraction.guards import check_length, check_prose, check_words
+from app.extraction.language import check_english
 from app.extraction.quotes import extract_quotes
+from app.extraction.webpage import parse_webpage
 from app.models import Article, DateMention, Facts, Quote
 
 PARAGRAPH_BOUNDARIES = "newsfacts_paragraph_boundaries"
@@ -23,6 +28,24 @@ PARAGRAPH_BOUNDARIES = "newsfacts_paragraph_boundaries"
 # `HAVANA (AP) --`, `SAN MATEO, California —`.
 _DATELINE_DASHES = frozenset(["-", "--", "—", "–", "_"])
 _LONGEST_DATELINE = 12
+# No sentence of news prose runs this many tokens without a full stop; past it one is
+# forced, so that rules that look across a sentence cost time linear in the text.
+MAX_SENTENCE_TOKENS = 150
+_SENTENCE_ENDS = frozenset([".", "!", "?", ";"])
+
+SourceFormat = Literal["text", "html"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a client hands over: article text (scraped markdown or plain) or a whole HTML
+    page, with the headline and publication date it knows."""
+
+    content: str
+    format: SourceFormat = "text"
+    title: str | None = None
+    published: dt.date | None = None
+    max_chars: int | None = None  # of the article's text (an HTML page may be longer)
 
 
 @Language.component(PARAGRAPH_BOUNDARIES)
@@ -41,7 +64,20 @@ def mark_paragraph_boundaries(doc: Doc) -> Doc:
     for start in starts:
         if (end := _dateline_end(doc, start)) is not None:
             doc[end].is_sent_start = True
+    _bound_sentence_length(doc)
     return doc
+
+
+def _bound_sentence_length(doc: Doc) -> None:
+    since_end = 0
+    for token in doc[1:]:
+        if token.is_sent_start or doc[token.i - 1].text in _SENTENCE_ENDS:
+            since_end = 0
+        else:
+            since_end += 1
+        if since_end >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            since_end = 0
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
@@ -98,7 +134,27 @@ def extract_facts(article: Article, nlp: Language) -> Facts:
     return extract_from_doc(article, nlp(article.body))
 
 
+def parse_source(source: Source) -> Article:
+    """The article a source holds, once it is known to be English prose of at most
+    `max_chars`; raises `UnreadableTextError` or `TextTooLongError` otherwise, before any
+    model sees it."""
+    if source.format == "html":
+        article = parse_webpage(source.content, title=source.title, published=source.published)
+    else:
+        check_length(source.content, source.max_chars)
+        check_words(source.content)  # the parser's patterns too; it drops lines of symbols
+        article = parse_article(source.content, title=source.title, published=source.published)
+    check_length(article.body, source.max_chars)
+    check_prose(article.body)
+    check_english(article.body)
+    return article
+
+
+def extract_source(nlp: Language, source: Source) -> Facts:
+    return extract_facts(parse_source(source), nlp)
+
+
 def extract_text(
     nlp: Language, text: str, *, title: str | None = None, published: dt.date | None = None
 ) -> Facts:
-    return extract_facts(parse_article(text, title=title, published=published), nlp)
+    return extract_source(nlp, Source(text, title=title, published=published))

@@ -11,11 +11,13 @@ from fastapi import APIRouter, Path, Response
 from app.api.archived import CachedFacts
 from app.api.auth import WriteKey
 from app.api.deps import ArchivedDep, RunnerDep, Runtime, RuntimeDep, archive_unavailable
+from app.api.extract_input import EXAMPLE, REQUEST_BODY, SourceDep, request_json
 from app.api.problems import ProblemError, problem_responses
-from app.api.routes.extract import EXAMPLE, ExtractBody, run_extraction
+from app.api.routes.extract import run_extraction
 from app.extraction.article import article_id as id_of_article
 from app.extraction.ids import ID_PATTERN
-from app.models import ExtractRequest, Facts
+from app.extraction.pipeline import Source
+from app.models import Facts
 from app.runner import ExtractionRunner
 from app.storage import ArchiveUnavailableError, content_key
 
@@ -33,9 +35,9 @@ AddedArticleId = Annotated[
 ]
 
 
-async def _facts_of(runtime: Runtime, runner: ExtractionRunner, request: ExtractRequest) -> Facts:
-    """The request's facts as models: the archive stores them fact by fact."""
-    return (await run_extraction(runtime, runner, request)).facts
+async def _facts_of(runtime: Runtime, runner: ExtractionRunner, source: Source) -> Facts:
+    """The source's facts as models: the archive stores them fact by fact."""
+    return (await run_extraction(runtime, runner, source)).facts
 
 
 def _facts_answer(entry: CachedFacts, status: int) -> Response:
@@ -65,14 +67,15 @@ def _facts_answer(entry: CachedFacts, status: int) -> Response:
         201: {"description": "Added; `Location` names the new article."},
         **problem_responses(400, 401, 403, 413, 415, 422, 429, 500, 503),
     },
+    openapi_extra={"requestBody": REQUEST_BODY},
 )
 async def add_article(
-    runtime: RuntimeDep, runner: RunnerDep, archived: ArchivedDep, request: ExtractBody
+    runtime: RuntimeDep, runner: RunnerDep, archived: ArchivedDep, source: SourceDep
 ) -> Response:
     try:
         entry, created = await archived.add(
-            content_key(request.model_dump_json()),
-            lambda: _facts_of(runtime, runner, request),
+            content_key(request_json(source)),
+            lambda: _facts_of(runtime, runner, source),
             frozenset(runtime.encoded_facts),
         )
     except ArchiveUnavailableError as error:

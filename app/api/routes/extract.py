@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Body, Response
+from fastapi import APIRouter, Response
 
 from app.api.deps import RunnerDep, Runtime, RuntimeDep
+from app.api.extract_input import REQUEST_BODY, SourceDep
 from app.api.problems import ProblemError, problem_responses
-from app.models import ExtractRequest, Facts
+from app.extraction.guards import TextTooLongError, UnreadableTextError
+from app.extraction.pipeline import Source
+from app.models import Facts
 from app.runner import (
     ExtractedFacts,
     ExtractionBusyError,
@@ -19,46 +20,43 @@ from app.runner import (
 
 router = APIRouter(prefix="/v1", tags=["extraction"])
 
-EXAMPLE = {
-    "text": (
-        '"This is our land," Foreign Minister Sergei Lavrov told reporters in Moscow on '
-        "Wednesday. He said talks would resume next week."
-    ),
-    "title": "Lavrov rules out a deal",
-    "published": "2019-01-21",
-}
-ExtractBody = Annotated[ExtractRequest, Body(openapi_examples={"lavrov": {"value": EXAMPLE}})]
-
 
 @router.post(
     "/extract",
     summary="Extract the facts of an article",
     description=(
-        "Parses the text (scraped markdown or plain text), extracts its quotes, actors and dates "
-        "and returns the same facts document the articles routes serve. Relative dates resolve "
-        "against `published`, or against a dateline found in the text."
+        "Parses the article (scraped markdown, plain text, or a whole HTML page, whose main "
+        "text and metadata are read), extracts its quotes, actors and dates and returns the "
+        "same facts document the articles routes serve; offsets refer to `article.body`. "
+        "Relative dates resolve against `published`, a dateline in the text, or the page's "
+        "metadata. The body is JSON (`text` or `html`), or the article itself with "
+        "`Content-Type: text/html`, `text/plain` or `text/markdown` and `title`, `published` "
+        "in the query string. A text that is not English prose is refused with 422 "
+        "(`language` names the language detected)."
     ),
     operation_id="extractFacts",
     response_model=Facts,
     responses=problem_responses(400, 413, 415, 422, 429, 500, 503),
+    openapi_extra={"requestBody": REQUEST_BODY},
 )
-async def extract(runtime: RuntimeDep, runner: RunnerDep, request: ExtractBody) -> Response:
-    extracted = await run_extraction(runtime, runner, request)
+async def extract(runtime: RuntimeDep, runner: RunnerDep, source: SourceDep) -> Response:
+    extracted = await run_extraction(runtime, runner, source)
     # The document was encoded and validated where it was built: sent as it came.
     return Response(extracted.json, media_type="application/json")
 
 
 async def run_extraction(
-    runtime: Runtime, runner: ExtractionRunner, request: ExtractRequest
+    runtime: Runtime, runner: ExtractionRunner, source: Source
 ) -> ExtractedFacts:
-    """The request's facts, or the problem document that says why there are none."""
-    limit = runtime.settings.max_text_chars
-    if len(request.text) > limit:
-        raise ProblemError(
-            413, f"The text has {len(request.text)} characters; the limit is {limit}."
-        )
+    """The source's facts, or the problem document that says why there are none."""
     try:
-        return await runner.extract(request.text, title=request.title, published=request.published)
+        return await runner.extract(source)
+    except UnreadableTextError as error:
+        raise ProblemError(
+            422, error.detail, slug="unreadable-text", language=error.language
+        ) from error
+    except TextTooLongError as error:
+        raise ProblemError(413, error.detail) from error
     except ExtractionBusyError as error:
         raise ProblemError(
             429, "Too many extractions are waiting; retry shortly.", headers={"Retry-After": "1"}

@@ -5,7 +5,7 @@ sentences before, where the subject is preferred (news prose keeps its subject a
 topic: `Lavrov told reporters. He repeated …`). A person is compatible when the gender
 is not known to differ; an object pronoun never refers to the subject of its own
 clause (`Putin is showing him` is not Putin). Genders come from the words (`Mr.`,
-`his father`, `spokeswoman`) and from how most pronouns resolve. Pronouns inside
+`his father`, `spokeswoman`, `X and her deputy`) and from how most pronouns resolve. Pronouns inside
 quotation marks are the quoted speaker's, and names inside them are not antecedents of
 the narration.
 
@@ -49,17 +49,38 @@ def _is_subject(head: Token) -> bool:
     return head.dep_ in _SUBJECTS or (head.dep_ == "appos" and head.head.dep_ in _SUBJECTS)
 
 
+def _phrase_head(head: Token) -> Token:
+    """The head of the noun phrase a name stands in (`her deputy, Daniel Brooks` → deputy)."""
+    while head.dep_ in _NAME_LINKS and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def _is_coordinated(head: Token) -> bool:
     """Whether the mention is one conjunct of several (`Ivan Cavaleiro and Jonny`): a
-    singular pronoun does not refer back to one member of a pair."""
+    singular pronoun does not refer back to one member of a pair whose gender does not
+    tell them apart."""
+    head = _phrase_head(head)
     return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+
+
+def _gender_from_partner(person: Draft) -> Gender | None:
+    """The gender a possessive in the next conjunct tells: in `Sarah Okafor and her
+    deputy` or `Carlos Vega and his lawyer`, the possessive is the first person's."""
+    for span in person.names:
+        for conjunct in _phrase_head(span.root).children:
+            if conjunct.dep_ != "conj":
+                continue
+            for word in conjunct.children:
+                use = PERSON_PRONOUNS.get(word.lower_)
+                if word.dep_ == "poss" and use is not None:
+                    return use[0]
+    return None
 
 
 def _is_oblique(head: Token) -> bool:
     """Whether the phrase a mention heads is the object of a preposition."""
-    while head.dep_ in _NAME_LINKS and head.head.i != head.i:
-        head = head.head
-    return head.dep_ == "pobj"
+    return _phrase_head(head).dep_ == "pobj"
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -127,10 +148,9 @@ def _resolve_all(
         barred = owner.get(subject.i) if subject is not None else None
 
         def fits(m: _Mention, gender: Gender = gender, barred: Draft | None = barred) -> bool:
-            return (
-                m.person is not barred
-                and not m.coordinated
-                and genders.get(id(m.person), gender) == gender
+            known = genders.get(id(m.person))
+            return m.person is not barred and (
+                known == gender if m.coordinated else known in (None, gender)
             )
 
         here = sentence_of[token.i]
@@ -161,6 +181,8 @@ def resolve_pronouns(doc: Doc, people: Sequence[Draft], quoted: Sequence[bool]) 
     `spokeswoman`); a person most pronouns then call `she` (by two to one at least) is
     taken as a woman, and the second pass resolves again with those genders.
     """
+    for person in people:
+        person.gender = person.gender or _gender_from_partner(person)
     known = {id(p): p.gender for p in people if p.gender is not None}
     votes: dict[int, Counter[Gender]] = {}
     for token, person in _resolve_all(doc, people, quoted, known):

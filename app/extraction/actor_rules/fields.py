@@ -25,6 +25,8 @@ from app.extraction.actor_rules.lexicon import (
 from app.extraction.actor_rules.spans import name_key, words
 from app.models import Article, Mention, MentionField
 
+# The place a dateline opens with, in capitals: `SAN FRANCISCO`, `ST. LOUIS`.
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*")
 _NAME_PART = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
 
@@ -103,6 +105,23 @@ def _new_credit_draft(part: str, *, after_comma: bool) -> Draft:
     return draft
 
 
+def _dateline_place(dateline: str, drafts: list[Draft]) -> None:
+    """The dateline's place is a place actor: the one the body names, or a new one."""
+    if not (match := _DATELINE_PLACE.match(dateline)):
+        return
+    name = match.group(0).title().replace("’S", "’s").replace("'S", "'s")
+    draft = next((d for d in drafts if name_key(d.name) == name_key(name)), None)
+    if draft is None:
+        draft = Draft("place", field_names=[name], name=name)
+        drafts.append(draft)
+    elif draft.name.isupper():  # the body names it only in the dateline's capitals
+        draft.field_names.append(name)
+        draft.name = name
+    draft.field_mentions.append(
+        Mention(text=match.group(0), kind="name", field="dateline", start=0, end=match.end())
+    )
+
+
 def field_mentions(article: Article, drafts: list[Draft]) -> None:
     """Add the headline, byline, caption and credit mentions; new actors join `drafts`."""
     forms = _forms(drafts)
@@ -120,3 +139,5 @@ def field_mentions(article: Article, drafts: list[Draft]) -> None:
     for where, text in credits:
         if text:
             _credited(text, where, drafts)
+    if article.dateline:
+        _dateline_place(article.dateline, drafts)

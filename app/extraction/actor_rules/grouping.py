@@ -31,7 +31,7 @@ from app.extraction.actor_rules.entity_types import (
     typing_by_gazetteer,
     typing_by_name,
 )
-from app.extraction.actor_rules.gazetteer import abbreviated_region, place_spelling
+from app.extraction.actor_rules.gazetteer import abbreviated_region, city, place_spelling
 from app.extraction.actor_rules.lexicon import (
     COMPASS_POINTS,
     ENTITY_TYPES,
@@ -62,6 +62,7 @@ from app.extraction.actor_rules.spans import (
     without_legal_form,
     words,
 )
+from app.extraction.quote_rules.lexicon import SPEECH_VERBS
 from app.models import ActorType, Mention, Role
 
 # A match score: `2-1`, `1–0`.
@@ -336,6 +337,8 @@ def _resolve(
     if len(parts) > 1 and parts[-1] in people.last:
         return Typing("person")  # `Keith Lamont Scott` labelled ORG, beside `Lamont Scott`
     label = surface.labels.most_common(1)[0][0]
+    if label == "place" and _speaks(surface, organization_starts):
+        return Typing("person")  # `Haaland said`, labelled GPE
     if label == "person" and (
         _has_acronym(surface.spans[0].text) or (len(parts) == 1 and parts[0] in organization_starts)
     ):
@@ -343,6 +346,23 @@ def _resolve(
     if label != "place" and len(parts) == 1 and any(reports(s) for s in surface.spans):
         return Typing("organization")
     return Typing(label)
+
+
+def _speaks(surface: _Surface, organization_starts: frozenset[str]) -> bool:
+    """Whether a single word the model took for a place is a person who speaks: the subject
+    of a speech verb (`Haaland said`), no place the gazetteer knows (those that speak are
+    governments), no acronym, no word of an organisation's longer name, never led by `the`.
+    An organisation speaks as often as a person does (`Microsoft said`), so the model's
+    organisation label is kept."""
+    spans = surface.spans
+    if not spans or len(spans[0]) != 1 or surface.key in organization_starts:
+        return False
+    word = spans[0][0]
+    if not word.text.istitle() or city(word.text) is not None or _is_acronym(word.text):
+        return False
+    if any(s.start > 0 and s.doc[s.start - 1].lower_ == "the" for s in spans):
+        return False
+    return any(s.root.dep_ == "nsubj" and s.root.head.lemma_ in SPEECH_VERBS for s in spans)
 
 
 def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from app.extraction.actor_rules.countries import nationality_country
 from app.extraction.actor_rules.lexicon import (
+    COMPASS_POINTS,
     CREDIT_LABELS,
     DETERMINERS,
     GENERATIONS,
@@ -105,6 +106,8 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
         return None  # `Min` of `90Min`: part of a longer word
     if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in PREFIXES:
         return None  # the model left out the prefix of `pro-Beijing`
+    if len(name) > 2 and name[0].lower_ in COMPASS_POINTS and name[1].lower_ in ("and", "&"):
+        return None  # `North and South Korea`: two countries, neither of them named whole
     return name
 
 

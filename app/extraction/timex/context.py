@@ -49,6 +49,18 @@ class Context:
             return period if at >= start.start else None
         return period if at >= self.parsed.sentence_of(self.span.start).start_char else None
 
+    def story_day(self) -> Reference | None:
+        """The day the story last named (`On Oct. 23, …`), when it is told of in the match's
+        sentence, or earlier in its paragraph by a clause in the past: a clock time with no
+        day of its own (`shot at 10 p.m.`) falls on it."""
+        reference = self.reference
+        if reference is None or reference.period.grain != "day":
+            return None
+        if reference.at >= self.parsed.sentence_of(self.span.start).start_char:
+            return reference
+        paragraph = self.parsed.article.paragraphs[self.parsed.paragraph_at(self.match.start())]
+        return reference if reference.at >= paragraph.start and self.tense == "past" else None
+
     @cached_property
     def span(self) -> Span:
         return self.parsed.span(*self.match.span())

@@ -136,12 +136,18 @@ def _named_day(ctx: Context) -> str | None:
 
 
 def clock_time(match: re.Match[str], ctx: Context) -> Timex | None:
-    """`10:35 a.m.`, `3 p.m. Friday`, `noon`: on the day named beside it, else the publication."""
+    """`10:35 a.m.`, `3 p.m. Friday`, `noon`: on the day named beside it, else the day the
+    story is telling of (`On Oct. 23 he was shot at 10 p.m.`), else the publication's."""
     hhmm = _clock(match)
-    if hhmm is None:
-        return None
+    if hhmm is None or re.search(r"\bhigh\s+$", ctx.before(6), re.I):
+        return None  # `high noon`: a decisive moment, not midday
     named = match.group("day") or _named_day(ctx)
-    day = _day_of(named, ctx) if named else relative("day", 0, ctx.published)
+    if named:
+        day = _day_of(named, ctx)
+    elif (story := ctx.story_day()) is not None:
+        day = story.then(story.period)
+    else:
+        day = relative("day", 0, ctx.published)
     value = f"{day.value}T{hhmm}" if day.value else f"T{hhmm}"
     return Timex("time", value, "time", day.period, None, day.anchor, day.direction)
 

@@ -58,7 +58,8 @@ REFERENCES: Final = {
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
     "current": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the long term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
+    "a later time": "FUTURE_REF",
 }  # fmt: skip
 
 

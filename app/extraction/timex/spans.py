@@ -112,7 +112,12 @@ def reference(match: re.Match[str], ctx: Context) -> Timex | None:
     sentence = ctx.parsed.sentence_of(ctx.span.start)
     if match.group(0).isupper() and not sentence.text.isupper():
         return None  # `NOW`, the National Organization for Women, in a sentence in lower case
+    if key == "current" and _THEN.search(ctx.before(6)):
+        return Timex("date", "PAST_REF", None)  # `the then-current chairman`
     return Timex("date", lx.REFERENCES[key], None)
+
+
+_THEN: Final = re.compile(r"\bthen[-\s]$", re.IGNORECASE)
 
 
 def the_time(match: re.Match[str], ctx: Context) -> Timex | None:

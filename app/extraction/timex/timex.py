@@ -44,6 +44,7 @@ class Reference:
 
     id: str
     period: Period
+    at: int = 0  # where it is written, a character offset
 
     def then(self, period: Period) -> Timex:
         return dated(period, anchor=self.period.start, by=self.id)
