@@ -37,12 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--rows",
         default="1,2,3,4,6,7,8,9,11",
-        help="rows to run, e.g. 1,3 (5 comes with 3, 2a and 2b with 2, 10 with 9)",
+        help=(
+            "rows to run, e.g. 1,3 (5 comes with 3, 2a and 2b with 2, 10 with 9, 13 and 14 with 12)"
+        ),
     )
     parser.add_argument(
         "--archive-size",
         type=int,
-        help="articles stored for rows 9 and 10 (default 100,000; 10,000 with --quick)",
+        help="articles stored for rows 9, 10 and 12 to 14 (default 100,000; 10,000 with --quick)",
     )
     parser.add_argument("--no-pin", action="store_true", help="do not pin server and wrk to cores")
     parser.add_argument("--python-load", action="store_true", help="ignore wrk if installed")
@@ -151,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run(8, lambda: results.append(archive_rows.row_added_facts(options)))
     run(9, lambda: results.extend(archive_rows.rows_large_archive(options)))
     run(11, lambda: results.append(rows.row_hostile(options)))
+    run(12, lambda: results.extend(archive_rows.rows_across(options)))
     results.sort(key=lambda r: int(r.measure.split(".")[0]))
 
     print()

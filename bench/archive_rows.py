@@ -190,9 +190,158 @@ def _facts_template(options: Options) -> bytes:
     return body
 
 
-def fill_archive(database_url: str, count: int, template: bytes) -> list[str]:
+_FIRST_NAMES = [
+    "Ada",
+    "Alan",
+    "Amara",
+    "Anton",
+    "Beatriz",
+    "Boris",
+    "Carla",
+    "Chen",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hana",
+    "Hugo",
+    "Ines",
+    "Ivan",
+    "Jamal",
+    "Jana",
+    "Kenji",
+    "Lena",
+    "Liam",
+    "Lucia",
+    "Mara",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Oskar",
+    "Priya",
+    "Rafael",
+    "Rosa",
+    "Sami",
+    "Sofia",
+    "Tariq",
+    "Tomas",
+    "Una",
+    "Vera",
+    "Wei",
+    "Yara",
+    "Zofia",
+    "Zuri",
+]
+_LAST_NAMES = [
+    "Abara",
+    "Baptiste",
+    "Castillo",
+    "Dvorak",
+    "Eriksen",
+    "Fontaine",
+    "Garcia",
+    "Haddad",
+    "Ibsen",
+    "Jovanovic",
+    "Kowalski",
+    "Lindqvist",
+    "Mbeki",
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Quinn",
+    "Rahman",
+    "Santos",
+    "Takahashi",
+    "Urquhart",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+    "Alvarez",
+    "Brennan",
+    "Costa",
+    "Delgado",
+    "Engel",
+    "Ferreira",
+    "Gallo",
+    "Horvat",
+    "Iyer",
+    "Jensen",
+    "Kaplan",
+    "Laurent",
+    "Moreau",
+    "Nakamura",
+    "Olsen",
+    "Pereira",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Vasquez",
+    "Walsh",
+    "Young",
+]
+
+
+class _Varied:
+    """Per copy, the template's actors under other names (drawn from a fixed set of
+    first x last names, about 2,000 people) and its quotes in other words (shuffled from
+    the bench texts), so that speakers, names and words spread over the archive as in a
+    real one. Seeded: every run fills the same archive."""
+
+    def __init__(self) -> None:
+        from app.storage.schema import actors, quotes, timeline_actors
+
+        self._actors, self._quotes, self._timeline_actors = actors, quotes, timeline_actors
+        self._random = random.Random(15)
+        self.vocabulary = sorted({w for t in load_texts() for w in t.split() if w.isalpha()})
+        self._keys: dict[tuple[str, str], str] = {}
+        self.names = [f"{first} {last}" for first in _FIRST_NAMES for last in _LAST_NAMES]
+        self.spoken: set[str] = set()
+
+    def _key(self, name: str, actor_type: str) -> str:
+        from app.storage.keys import actor_key
+
+        if (name, actor_type) not in self._keys:
+            # Two-word names: the key does not depend on the article.
+            self._keys[name, actor_type] = actor_key(name, actor_type, "")
+        return self._keys[name, actor_type]
+
+    def copy(
+        self, rows_of_one: dict[Table, list[dict[str, Any]]], article_id: str
+    ) -> dict[Table, list[dict[str, Any]]]:
+        from app.storage.keys import fold
+
+        pick = self._random
+        renamed: dict[str, tuple[str, str]] = {}  # template key -> (name, key)
+        copied: dict[Table, list[dict[str, Any]]] = {}
+        for row in rows_of_one[self._actors]:
+            name = pick.choice(self.names)
+            key = self._key(name, row["type"])
+            if row["key"] is not None:
+                renamed[row["key"]] = (name, key)
+        for table, rows in rows_of_one.items():
+            copied[table] = [row | {"article_id": article_id} for row in rows]
+        for row in copied[self._actors]:
+            if row["key"] in renamed:
+                row["name"], row["key"] = renamed[row["key"]]
+                row["name_folded"] = fold(row["name"])
+        for row in copied[self._quotes]:
+            if row["speaker_key"] in renamed:
+                row["speaker_name"], row["speaker_key"] = renamed[row["speaker_key"]]
+                self.spoken.add(row["speaker_key"])
+            row["text"] = " ".join(pick.choices(self.vocabulary, k=len(row["text"].split())))
+        for row in copied[self._timeline_actors]:
+            row["actor_key"] = renamed.get(row["actor_key"], (None, row["actor_key"]))[1]
+        return copied
+
+
+def fill_archive(database_url: str, count: int, template: bytes) -> tuple[list[str], _Varied]:
     """`count` copies of one extracted facts document under new ids, with all their rows
-    (the extraction itself is measured by row 7). Returns the ids."""
+    (the extraction itself is measured by row 7); each copy's actors, speakers and quote
+    words vary (`_Varied`). The facts documents keep the template's: only the rows that
+    answer questions across articles differ. Returns the ids and what was drawn."""
     from sqlalchemy import insert
 
     from app.models import Facts
@@ -204,6 +353,7 @@ def fill_archive(database_url: str, count: int, template: bytes) -> list[str]:
     original = json.dumps(facts.article.id)
     text = template.decode()
     rows_of_one = fact_rows(facts)
+    varied = _Varied()
     archive = Archive(database_url, extraction_version="bench")
     archive.ping()  # creates the schema
     ids = [f"bench-copy-{n:06d}" for n in range(count)]
@@ -228,15 +378,15 @@ def fill_archive(database_url: str, count: int, template: bytes) -> list[str]:
                     "facts_gzip": gzip.compress(body.encode(), compresslevel=1, mtime=0),
                 }
             )
-            for table, rows in rows_of_one.items():
-                facts_rows[table] += [row | {"article_id": article_id} for row in rows]
+            for table, rows in varied.copy(rows_of_one, article_id).items():
+                facts_rows[table] += rows
         with archive.engine.begin() as connection:
             connection.execute(insert(articles), article_rows)
             for table, rows in facts_rows.items():
                 if rows:
                     connection.execute(insert(table), rows)
     archive.close()
-    return ids
+    return ids, varied
 
 
 def rows_large_archive(options: Options) -> list[Row]:
@@ -245,7 +395,9 @@ def rows_large_archive(options: Options) -> list[Row]:
         empty = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         full = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         started = time.perf_counter()
-        ids = fill_archive(f"sqlite:///{full / 'archive.sqlite3'}", options.archive_size, template)
+        ids, _ = fill_archive(
+            f"sqlite:///{full / 'archive.sqlite3'}", options.archive_size, template
+        )
         fill_s = time.perf_counter() - started
         size = (full / "archive.sqlite3").stat().st_size
         starts: dict[str, list[float]] = {"empty": [], "full": []}
@@ -316,3 +468,104 @@ def _uncached_gets(port: int, ids: list[str], count: int) -> tuple[list[float], 
     finally:
         connection.close()
     return latencies, statuses
+
+
+# --- rows 12 to 14 ---------------------------------------------------------------------------
+
+
+def _paced_gets(port: int, paths: list[str], per_second: float) -> tuple[list[float], Counter[int]]:
+    """One GET at a time, started every 1/`per_second` s (or as soon as the previous one
+    answers, if it is late): the latency a lone user sees, not a queue's."""
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    connection = http.client.HTTPConnection(procs.HOST, port, timeout=30)
+    due = time.perf_counter()
+    try:
+        for path in paths:
+            time.sleep(max(0.0, due - time.perf_counter()))
+            started = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            latencies.append((time.perf_counter() - started) * 1000)
+            statuses[response.status] += 1
+            due = started + 1 / per_second
+    finally:
+        connection.close()
+    return latencies, statuses
+
+
+def rows_across(options: Options) -> list[Row]:
+    """p99 of the questions across articles (issue 15) on an archive of
+    `options.archive_size` varied copies (`fill_archive`), SQLite."""
+    template = _facts_template(options)
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "archive.sqlite3"
+        started = time.perf_counter()
+        _, varied = fill_archive(f"sqlite:///{database}", options.archive_size, template)
+        fill_s = time.perf_counter() - started
+        size = database.stat().st_size
+        quote_count = _quote_count(f"sqlite:///{database}")
+        pick = random.Random(15)
+        count = 500 * options.rounds
+        speakers = sorted(varied.spoken)
+        probes = {
+            "speaker": [f"/v1/quotes?speaker={pick.choice(speakers)}" for _ in range(count)],
+            "words": [
+                f"/v1/quotes?q={'+'.join(pick.sample(varied.vocabulary, 2))}" for _ in range(count)
+            ],
+            "actors": [
+                f"/v1/actors?q={pick.choice(varied.names).split()[pick.randrange(2)]}"
+                for _ in range(count)
+            ],
+        }
+        results: dict[str, tuple[list[float], Counter[int]]] = {}
+        with procs.running("app", "app", env=_archive_env(options, Path(folder))) as app:
+            for paths in probes.values():  # warm-up
+                _paced_gets(app.port, paths[:50], per_second=50)
+            for name, paths in probes.items():
+                results[name] = _paced_gets(app.port, paths, per_second=50)
+    archive = (
+        f"{options.archive_size:,} stored articles, {quote_count:,} quotes, "
+        f"{len(speakers):,} speakers; SQLite file {size / MB:,.0f} MB filled in {fill_s:.0f} s"
+    )
+    measured = (
+        ("12. GET /v1/quotes?speaker=", "speaker", 25.0, "a random speaker key"),
+        ("13. GET /v1/quotes?q= (two words)", "words", 50.0, "two random words of bench/texts"),
+        ("14. GET /v1/actors?q=", "actors", 25.0, "a random first name or surname"),
+    )
+    rows = []
+    for title, name, target, asked in measured:
+        latencies, statuses = results[name]
+        p99 = statistics.quantiles(latencies, n=100)[98]
+        p50 = statistics.median(latencies)
+        errors = sum(n for s, n in statuses.items() if s != 200)
+        rows.append(
+            Row(
+                title,
+                f"p99 {p99:.1f} ms",
+                f"p50 {p50:.1f} ms",
+                "-",
+                f"p99 <= {target:g} ms (SQLite)",
+                p99 <= target and errors == 0,
+                [
+                    f"{len(latencies):,} GETs of {asked}, one at a time, 50 a second; "
+                    f"{archive}; answers {dict(statuses)}; PostgreSQL is not measured here"
+                ],
+                {"p99_ms": p99, "p50_ms": p50, "errors": errors},
+            )
+        )
+    return rows
+
+
+def _quote_count(database_url: str) -> int:
+    from sqlalchemy import create_engine, func, select
+
+    from app.storage.schema import quotes
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return connection.scalar(select(func.count()).select_from(quotes)) or 0
+    finally:
+        engine.dispose()
