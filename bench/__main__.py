@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--soak-seconds", type=float, help="length of the row 6 load (default 60)")
     parser.add_argument(
         "--rows",
-        default="1,2,3,4,6,7,8,9,11",
+        default="1,2,3,4,6,7,8,9,11,12",
         help=(
             "rows to run, e.g. 1,3 (5 comes with 3, 2a and 2b with 2, 10 with 9, 13 and 14 with 12)"
         ),
