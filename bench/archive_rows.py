@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from bench import procs
 from bench.load import run_load
@@ -512,7 +513,8 @@ def rows_across(options: Options) -> list[Row]:
         probes = {
             "speaker": [f"/v1/quotes?speaker={pick.choice(speakers)}" for _ in range(count)],
             "words": [
-                f"/v1/quotes?q={'+'.join(pick.sample(varied.vocabulary, 2))}" for _ in range(count)
+                f"/v1/quotes?{urlencode({'q': ' '.join(pick.sample(varied.vocabulary, 2))})}"
+                for _ in range(count)
             ],
             "actors": [
                 f"/v1/actors?q={pick.choice(varied.names).split()[pick.randrange(2)]}"
