@@ -15,7 +15,7 @@ from sqlalchemy import Connection, create_engine, func, select
 from app.models import Facts
 from app.storage.schema import actors, dates, quotes
 from tests.live_server import LiveServer, live_server
-from tests.postgres import PostgresCluster
+from tests.postgres import PostgresCluster, running_cluster
 from tests.test_api import assert_problem
 from tests.test_archive import KEY, story
 
@@ -141,12 +141,8 @@ def test_a_server_killed_mid_write_restarts_with_a_consistent_archive(database_u
 @pytest.fixture
 def own_postgres() -> Iterator[PostgresCluster]:
     """A cluster that a test may stop and start."""
-    cluster = PostgresCluster()
-    try:
-        cluster.start()
+    with running_cluster() as cluster:
         yield cluster
-    finally:
-        cluster.remove()
 
 
 def _assert_shipped_served(http: httpx.Client) -> None:
