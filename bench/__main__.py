@@ -98,6 +98,13 @@ def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds, so every server started gets stopped
 
 
+def _row_order(row: rows.Row) -> tuple[int, str]:
+    """`2b. …` sorts after `2a. …` and before `3. …`."""
+    number = row.measure.split(".")[0]
+    digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits), number[len(digits) :]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _exit_on_signal)
     signal.signal(signal.SIGHUP, _exit_on_signal)
@@ -154,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run(9, lambda: results.extend(archive_rows.rows_large_archive(options)))
     run(11, lambda: results.append(rows.row_hostile(options)))
     run(12, lambda: results.extend(archive_rows.rows_across(options)))
-    results.sort(key=lambda r: int(r.measure.split(".")[0]))
+    results.sort(key=_row_order)
 
     print()
     for text in _table(results):
