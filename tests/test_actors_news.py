@@ -412,3 +412,58 @@ def test_two_countries_sharing_one_name_are_neither_merged_nor_one_more(extract:
         "North Korea fired artillery shells, and South Korea returned fire."
     )
     assert names(facts) == {"North Korea", "South Korea"}
+
+
+# ------------------------------------------------------------------ more kinds of error
+
+
+def test_a_surname_alone_joins_a_full_name_an_apposition_typed(extract: Extract) -> None:
+    facts = extract(
+        "Floods closed the port on Monday. Adaeze Nwankwo, the governor, toured the docks. "
+        'Nwankwo said "we will rebuild."'
+    )
+    governor = actor(facts, "Adaeze Nwankwo")
+    assert governor.type == "person"
+    assert "Nwankwo" in mention_texts(governor)
+    assert names(facts) == {"Adaeze Nwankwo"}
+    assert speakers(facts)["we will rebuild."] == governor.id
+
+
+def test_a_club_the_model_does_not_label_plays_by_the_verbs_of_a_match(extract: Extract) -> None:
+    facts = extract(
+        "Portsmouth beat Wolves 3-1 at Fratton Park on Saturday. The result lifts Portsmouth "
+        "to fourth."
+    )
+    assert actor(facts, "Wolves").type == "organization"
+    assert actor(facts, "Wolves").kind == "team"
+    assert actor(facts, "Portsmouth").kind == "team"
+
+
+def test_an_acronym_in_brackets_says_where_the_name_starts(extract: Extract) -> None:
+    facts = extract(
+        "Deputies of Partito 9 Aprile (P9A) voted against the budget on Monday. P9A said it "
+        "would appeal."
+    )
+    party = actor(facts, "Partito 9 Aprile")
+    assert party.type == "organization"
+    assert mention_texts(party).count("P9A") == 2
+    assert not {"Aprile", "P9A"} & names(facts)
+
+
+def test_an_institution_housed_in_another_is_not_its_short_form(extract: Extract) -> None:
+    facts = extract(
+        "Students at University of Ohio Dayton gathered on Friday. University of Ohio Dayton "
+        "Chess Club president Maren Holt said the club would meet weekly."
+    )
+    assert {"University of Ohio Dayton", "University of Ohio Dayton Chess Club"} <= names(facts)
+
+
+def test_an_institution_the_model_does_not_label_is_named_by_its_head_noun(
+    extract: Extract,
+) -> None:
+    facts = extract(
+        "The Mesaba Tribune observed that the road had been closed for a week. According to "
+        "the Norwegian Fisheries Ministry, catches fell."
+    )
+    assert actor(facts, "Mesaba Tribune").type == "organization"
+    assert actor(facts, "Norwegian Fisheries Ministry").kind == "ministry"

@@ -38,7 +38,10 @@ from app.extraction.actor_rules.lexicon import (
     GENERATIONS,
     INSTITUTION_HEADS,
     LOCATIVE_PREPOSITIONS,
+    MATCH_VERBS,
     NUMERIC_ENTITIES,
+    ORG_HEADS,
+    ORG_NOUNS,
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
     SPORT_WORDS,
@@ -73,6 +76,9 @@ _SHORTEST_CLIPPING = 3
 _MODIFIER_LINKS = frozenset({"compound", "amod", "nmod"})
 # Longest acronym: a longer word in capitals is a dateline's or a headline's.
 _LONGEST_ACRONYM = 6
+# An acronym in brackets after a name (`(NTSB)`, `(M5S)`), and the words its letters skip.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]")
+_UNSPELLED = frozenset({"of", "the", "and", "for", "on", "&", "-", ","})
 # Longest name, in tokens, that the search for mentions the model missed tries.
 _LONGEST_NAME = 5
 
@@ -160,10 +166,13 @@ class _Surface:
 def _surfaces(doc: Doc) -> dict[str, _Surface]:
     surfaces: dict[str, _Surface] = {}
     covered: set[int] = set()  # tokens a name took beyond its entity
+    in_introduced = _add_introduced(doc, surfaces)
     for entity in doc.ents:
         label = ENTITY_TYPES.get(entity.label_)
         if label is None or entity.start in covered:
             continue
+        if any(t.i in in_introduced for t in entity):
+            continue  # read whole with its acronym above
         name = clean_name(entity, person=label == "person")
         if name is None or (len(name) == 1 and not_a_name(name[0])):
             continue
@@ -191,12 +200,71 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[label] += 1
-    for name, typing in [*_named_by_apposition(doc), *_royals_named(doc)]:
+    named = [*_named_by_apposition(doc), *_royals_named(doc), *_teams_named(doc)]
+    named += _institutions_named(doc)
+    for name, typing in named:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[typing.type] += 1
         surface.typing = surface.typing or typing
     return surfaces
+
+
+def _add_introduced(doc: Doc, surfaces: dict[str, _Surface]) -> set[int]:
+    """Add the names that introduce an acronym, with it; the tokens they take."""
+    taken: set[int] = set()
+    for full, acronym in _introduced_acronyms(doc):
+        labels = Counter(
+            ENTITY_TYPES[e.label_]
+            for e in doc.ents
+            if e.label_ in ENTITY_TYPES and e.start < acronym.end and full.start < e.end
+        )
+        # People are not named by acronyms that way: a place keeps the model's label.
+        placed = bool(labels) and labels.most_common(1)[0][0] == "place"
+        label: ActorType = "place" if placed else "organization"
+        surface = surfaces.setdefault(name_key(full.text), _Surface(name_key(full.text)))
+        surface.spans += [full, acronym]
+        surface.labels[label] += 2
+        surface.typing = surface.typing or typing_by_name(full) or Typing(label)
+        taken.update(range(full.start, acronym.end))
+    return taken
+
+
+def _introduced_acronyms(doc: Doc) -> Iterator[tuple[Span, Span]]:
+    """A name and the acronym in brackets after it that spells its initials: `Movimento 5
+    Stelle (M5S)`, `the Union of Rationalist Atheists and Agnostics (UAAR)`. The acronym
+    says where the name starts and that it is one name, however the model cut it."""
+    for token in doc:
+        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        acronym = doc[token.i + 1]
+        letters = [c.lower() for c in acronym.text if c.isalnum()]
+        if not _ACRONYM.fullmatch(acronym.text) or len(letters) > _LONGEST_ACRONYM:
+            continue
+        start = _initials_start(doc, token.i, letters)
+        if start is not None:
+            yield doc[start : token.i], doc[acronym.i : acronym.i + 1]
+
+
+def _initials_start(doc: Doc, end: int, letters: list[str]) -> int | None:
+    """Where the words before token `end` start whose initials spell the letters, reading
+    back over the small words a name's initials leave out (`of`, `and`, `the`)."""
+    remaining = list(letters)
+    i = end - 1
+    while i >= 0 and remaining:
+        word = doc[i]
+        if word.lower_ in _UNSPELLED and i < end - 1:
+            i -= 1
+            continue
+        if not (word.is_title or word.is_upper or word.is_digit):
+            return None
+        if word.lower_[0] != remaining.pop():
+            return None
+        i -= 1
+    first = i + 1
+    if remaining or end - first < 2 or doc[first].lower_ in _UNSPELLED:
+        return None
+    return first
 
 
 def _listed_with(surfaces: Iterable[_Surface]) -> Iterator[tuple[Span, ActorType]]:
@@ -265,6 +333,50 @@ def _royals_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
                 break
 
 
+def _institutions_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
+    """Runs of proper nouns the model left unlabelled that end in an institution's head
+    noun: `The Deseret News observed`, `the Saudi Interior Ministry`; a nationality before
+    them is part of the name."""
+    for token in doc:
+        if token.lower_ not in ORG_HEADS or not _free_word(token) or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod"):
+            before = doc[start - 1]
+            if not (_free_word(before) or (before.ent_type_ == "NORP" and before.is_title)):
+                break
+            start -= 1
+        name = doc[start : token.i + 1]
+        if len(name) > 1 and (typing := typing_by_name(name)) is not None:
+            yield name, typing
+
+
+def _teams_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
+    """Capitalised words the model left unlabelled that play in a sports report: the
+    subject or object of `beat`, `drew with`, `lost to` in a sentence with a score or a
+    word of the game (`Southampton beat Wolves 2-0`)."""
+    for token in doc:
+        if token.ent_type_ or not token.is_title or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ("with", "to", "against"):
+            head = head.head
+        elif token.dep_ not in ("nsubj", "dobj"):
+            continue
+        if head.lemma_ not in MATCH_VERBS or not _sporting(token.sent):
+            continue
+        if token.is_sent_start and is_common_word(token.text):
+            continue  # `Fans beat drums`: a common word capitalised by its place
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and _free_word(doc[start - 1]):
+            start -= 1
+        yield doc[start : token.i + 1], Typing("organization", "team")
+
+
+def _free_word(token: Token) -> bool:
+    return not token.ent_type_ and token.is_title and token.pos_ == "PROPN"
+
+
 def _free_royal(name: Span) -> bool:
     return all(not t.ent_type_ and t.text[:1].isupper() for t in name)
 
@@ -279,7 +391,7 @@ def _capitalised_word(surface: _Surface, people: _PersonWords) -> bool:
 
 @dataclass(frozen=True)
 class _PersonWords:
-    """First and last words of the full personal names the model found."""
+    """First and last words of the full personal names the article gives."""
 
     first: frozenset[str]
     last: frozenset[str]
@@ -289,22 +401,24 @@ class _PersonWords:
         names = [
             parts
             for s in surfaces
-            if s.typing is None
-            and s.labels.most_common(1)[0][0] == "person"
+            if _typed_as(s) == "person"
             and len(parts := person_words(s.spans[0].text)) > 1
             and not _has_acronym(s.spans[0].text)
         ]
         return cls(frozenset(n[0] for n in names), frozenset(n[-1] for n in names))
 
 
+def _typed_as(surface: _Surface) -> ActorType:
+    """The type the rules gave the name (`Adebayo Okonkwo, the governor,` is a person
+    whatever the model said), else the model's majority label."""
+    return surface.typing.type if surface.typing else surface.labels.most_common(1)[0][0]
+
+
 def _organization_starts(surfaces: Iterable[_Surface]) -> frozenset[str]:
     """First words of the organisations' names of two words or more (`acme` of `Acme
     Robotics`): a word alone that the model took for a person is their short form."""
     return frozenset(
-        s.key.split()[0]
-        for s in surfaces
-        if " " in s.key
-        and (s.typing.type if s.typing else s.labels.most_common(1)[0][0]) == "organization"
+        s.key.split()[0] for s in surfaces if " " in s.key and _typed_as(s) == "organization"
     )
 
 
@@ -371,6 +485,8 @@ def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
     index: dict[tuple[str, ...], _Surface] = {}
     for surface, typing in list(typed.values()):
         index[tuple(surface.key.split())] = surface
+        for span in surface.spans:  # the acronym a name introduced: `(M5S)`
+            index.setdefault(tuple(words(span.text)), surface)
         head, *rest = surface.key.split()
         if typing.type == "organization" and head in INSTITUTION_HEADS and rest[:1] == ["of"]:
             index.setdefault(tuple(rest[1:]), surface)  # `Scientology` of `Church of Scientology`
@@ -496,7 +612,9 @@ def _shorter_form_of(short: Draft, long: Draft) -> bool:
         )
     if short.type != "organization" or long.type != "organization" or len(a) >= len(b):
         return False
-    if b[: len(a)] == a or (b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0]))):
+    if b[: len(a)] == a:
+        return not _houses(a, b[len(a) :])
+    if b[-len(a) :] == a and (len(a) > 1 or nationality_country(b[0])):
         return True
     if nationality_country(b[0]) and b[1 : 1 + len(a)] == a:
         return True  # `Supreme Court` of `Italian Supreme Court of Cassation`
@@ -505,6 +623,14 @@ def _shorter_form_of(short: Draft, long: Draft) -> bool:
     if len(a) == 1 and len(b) > 1 and len(a[0]) >= _SHORTEST_CLIPPING and b[0].startswith(a[0]):
         return True  # `the Fed` of `the Federal Reserve`
     return _abbreviates(short, long)
+
+
+def _houses(name: list[str], more: list[str]) -> bool:
+    """Whether a whole institution's name goes on into another institution's that it
+    houses: `University of Texas Arlington` and its `… Muslim Student Association`,
+    `Harvard University` and its `… Press`; but `Democratic Party of Japan` is the party."""
+    whole = name[-1] in ORG_HEADS or (name[0] in INSTITUTION_HEADS and name[1:2] == ["of"])
+    return whole and any(w in ORG_HEADS or w in INSTITUTION_HEADS or w in ORG_NOUNS for w in more)
 
 
 def _abbreviates(short: Draft, long: Draft) -> bool:
@@ -586,19 +712,25 @@ def _place_spellings(surface: _Surface) -> list[str]:
 def _plays(span: Span) -> bool:
     """Whether a place's name acts in a sentence of a sports report, not as where it
     happens: `Belgium faced Panama at the Fisht Stadium in Sochi` (Belgium, Panama)."""
-    sentence = span.sent
-    sporting = _SCORE.search(sentence.text) or any(
-        t.lower_ in SPORT_WORDS for t in sentence if not t.ent_type_
-    )
     root = span.root
     located = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
-    return bool(sporting) and not located
+    return _sporting(span.sent) and not located
+
+
+def _sporting(sentence: Span) -> bool:
+    """Whether a sentence is a sports report's: a score, or a word of the game."""
+    return bool(_SCORE.search(sentence.text)) or any(
+        t.lower_ in SPORT_WORDS for t in sentence if not t.ent_type_
+    )
 
 
 def _teams(drafts: Iterable[Draft]) -> None:
-    """Countries and cities that act as teams in most of their mentions are teams."""
+    """Countries and cities that act as teams in most of their mentions are teams; a
+    region only where it is a city as well (`Southampton`, not `Florida`)."""
     for draft in drafts:
-        if draft.type != "place" or draft.kind == "region" or not draft.names:
+        if draft.type != "place" or not draft.names:
+            continue
+        if draft.kind == "region" and city(draft.name) is None:
             continue
         if 2 * sum(_plays(span) for span in draft.names) >= len(draft.names):
             draft.type, draft.kind = "organization", "team"

@@ -45,6 +45,11 @@ SPORT_WORDS = _words(
     """match game goal goals penalty striker midfielder goalkeeper defender referee
     kick-off half-time halftime fixture derby qualifier equaliser equalizer"""
 )
+# Verbs of one side playing another (`Southampton beat Wolves`, `drew with Wolves`).
+MATCH_VERBS = _words(
+    """beat defeat draw lose face host play thrash edge overcome rout stun eliminate
+    hold tie"""
+)
 # Prepositions that make a place where something happens, not who acts.
 LOCATIVE_PREPOSITIONS = _words("in at from near to into across around outside inside")
 
