@@ -467,3 +467,53 @@ def test_an_institution_the_model_does_not_label_is_named_by_its_head_noun(
     )
     assert actor(facts, "Mesaba Tribune").type == "organization"
     assert actor(facts, "Norwegian Fisheries Ministry").kind == "ministry"
+
+
+def test_a_name_that_doubles_its_word_is_one_name(extract: Extract) -> None:
+    facts = extract(
+        "The tour included guitarist Lena Marsh of Tehran Tehran and singer Omar Reyes."
+    )
+    assert "Tehran Tehran" in names(facts)
+    assert "Tehran" not in names(facts)
+
+
+def test_an_institution_s_name_goes_on_over_and_common_words(extract: Extract) -> None:
+    facts = extract(
+        "The prints will travel to the Holm Contemporary Museum and Art Gallery in May. "
+        "The European Council and European Parliament agreed the budget."
+    )
+    assert "Holm Contemporary Museum and Art Gallery" in names(facts)
+    assert {"European Council", "European Parliament"} <= names(facts)
+
+
+def test_names_inside_a_quoted_title_are_no_actors(extract: Extract) -> None:
+    facts = extract(
+        'Dana Pryor, curator of "Rivers of Light: Paintings and Drawings from the Museum '
+        'Collection", said the show would close in June. "We Went to Boston," Sam Ortiz said.'
+    )
+    assert not {"Paintings", "Museum Collection", "Rivers of Light"} & names(facts)
+    assert {"Dana Pryor", "Boston", "Sam Ortiz"} <= names(facts)
+
+
+def test_a_follower_of_a_creed_is_no_actor(extract: Extract) -> None:
+    facts = extract(
+        "Mara Lind, a former Scientologist, spoke in Oslo. Two Calvinists joined her on stage."
+    )
+    assert not {"Scientologist", "Calvinists"} & names(facts)
+
+
+def test_a_name_run_over_a_missing_comma_starts_after_the(extract: Extract) -> None:
+    facts = extract(
+        "Tom Garvey said the Veridology Church kept the files. According to Garvey the "
+        "Veridology Church property was returned by mail."
+    )
+    assert not any(name.startswith("Garvey") and name != "Garvey" for name in names(facts))
+
+
+def test_words_of_a_title_before_a_name_are_no_actor(extract: Extract) -> None:
+    facts = extract(
+        "Labour's Shadow Home Secretary Yvette Moor said the plan would fail. Foreign "
+        "Ministry Spokesman Lu Wen disagreed."
+    )
+    assert "Shadow Home" not in names(facts)
+    assert "Foreign Ministry" in names(facts)

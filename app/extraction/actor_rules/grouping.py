@@ -53,11 +53,13 @@ from app.extraction.actor_rules.not_names import (
     is_common_word,
     names_a_thing,
     not_a_name,
+    quoted_title_tokens,
 )
 from app.extraction.actor_rules.spans import (
     clean_name,
     complete_organization,
     complete_person,
+    doubled,
     hosted_institution,
     name_key,
     person_words,
@@ -167,17 +169,18 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
     surfaces: dict[str, _Surface] = {}
     covered: set[int] = set()  # tokens a name took beyond its entity
     in_introduced = _add_introduced(doc, surfaces)
+    in_titles = quoted_title_tokens(doc)
     for entity in doc.ents:
         label = ENTITY_TYPES.get(entity.label_)
-        if label is None or entity.start in covered:
+        if label is None or entity.start in covered or entity.start in in_titles:
             continue
         if any(t.i in in_introduced for t in entity):
             continue  # read whole with its acronym above
         name = clean_name(entity, person=label == "person")
         if name is None or (len(name) == 1 and not_a_name(name[0])):
             continue
-        if label == "person":
-            name = complete_person(name)
+        name = complete_person(name) if label == "person" else doubled(name)
+        covered.update(range(entity.end, name.end))
         typing = (
             typing_by_context(name, label)
             or typing_by_name(name)

@@ -98,7 +98,8 @@ TITLE_WORDS = _words(
 # Words that qualify a title (`former Foreign Minister`): stripped from a PERSON entity's
 # front like titles, but no title by themselves.
 TITLE_MODIFIERS = _words(
-    "former then acting late ex first foreign defense defence finance interior emeritus"
+    """former then acting late ex first foreign defense defence finance interior emeritus
+    shadow deputy"""
 )
 
 # Prefixes that make an adjective of a name (`pro-Beijing`, `anti-Kremlin`, `ex-Labour`).

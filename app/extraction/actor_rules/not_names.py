@@ -7,9 +7,10 @@ themselves and the words around them say otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from app.extraction.actor_rules.countries import country_code, nationality_country, region_country
@@ -24,6 +25,19 @@ from app.extraction.actor_rules.lexicon import (
     TITLE_WORDS,
     WORK_NOUNS,
 )
+
+# A quotation on one line, and the small words a title leaves in lower case.
+_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"]
+)
+_SPEAKERS = frozenset(["i", "we", "you", "my", "our", "your", "me", "us"])
+# Fewest words of a quotation in Title Case that is the title of a work.
+_TITLE_WORDS_MIN = 3
+
+# Shortest follower's word (`Buddhist`; not `Christ`) and how common its creed's word is.
+_ADHERENT_MIN = 7
+_CREED_ZIPF = 2.0
 
 # How common (Zipf scale: 4 is once in 100,000 words) a word must be for a capitalised
 # common noun to be read as that noun rather than a name.
@@ -41,9 +55,19 @@ def not_a_name(token: Token) -> bool:
         or word in TIME_ZONES
         or word in FAITHS
         or word.endswith(CREED_ENDINGS)
+        or _adherent(word)
         or (word in TITLE_WORDS | TITLE_MODIFIERS and word not in ROYAL_TITLES)
         or _portfolio(token)
     )
+
+
+def _adherent(word: str) -> bool:
+    """A follower of a creed named after it (`Scientologist`, `Calvinists`): a long word in
+    `-ist` whose creed (`-ism`, `-y`) is an English word."""
+    stem = word.removesuffix("s").removesuffix("ist")
+    if len(word) < _ADHERENT_MIN or stem == word.removesuffix("s"):
+        return False
+    return any(zipf_frequency(stem + end, "en") >= _CREED_ZIPF for end in ("ism", "y"))
 
 
 def _portfolio(token: Token) -> bool:
@@ -90,3 +114,23 @@ def capitalised_common_word(spans: Iterable[Span]) -> bool:
 def is_common_word(word: str) -> bool:
     """Whether the word is common in English (once in 100,000 words or more often)."""
     return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+
+
+def quoted_title_tokens(doc: Doc) -> set[int]:
+    """Tokens of the titles of works that news style puts in quotation marks (AP style
+    quotes composition titles): a quotation of three words or more, all in Title Case
+    (`"Andy Warhol: Photographs and Prints from the University Collection"`). The names
+    inside belong to the title, not to actors."""
+    inside: set[int] = set()
+    for match in _QUOTATION.finditer(doc.text):
+        title = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if title is None:
+            continue
+        words = [t for t in title if t.is_alpha]
+        title_case = all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in words)
+        # Someone speaking in capitals says `I` or `we`; a sentence ends inside no title.
+        spoken = any(t.lower_ in _SPEAKERS for t in words)
+        ended = any(t.text in ".!?" for t in title[:-1])
+        if len(words) >= _TITLE_WORDS_MIN and title_case and not spoken and not ended:
+            inside.update(t.i for t in title)
+    return inside

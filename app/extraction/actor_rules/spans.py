@@ -15,12 +15,14 @@ from app.extraction.actor_rules.lexicon import (
     DETERMINERS,
     GENERATIONS,
     INSTITUTION_HEADS,
+    ORG_HEADS,
     PREFIXES,
     ROYAL_TITLES,
     SUFFIX_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
+from app.extraction.actor_rules.not_names import is_common_word
 from app.extraction.document import ArticleDoc
 
 # What a markdown link or emphasis leaves when the scraper keeps it: `[Bloomberg](#)`.
@@ -80,6 +82,8 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
 
     while start < end and droppable_head(doc[start]):
         start += 1
+    if not person:
+        start = _after_inner_article(doc[start:end])
     # `pro-Beijing DAB`: a prefixed word is an adjective (`pro-Beijing` is no mention of
     # Beijing), no part of the name after it.
     if start + 2 < end and doc[start].lower_ in PREFIXES and doc[start + 1].text == "-":
@@ -100,7 +104,12 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
     if end - start > 3 and _SCORE.match(doc[end - 3 : end].text):
         end -= 3  # `Arsenal 2-1`: a score is no part of a club's name
     name = doc[start:end]
-    if not len(name) or _MARKUP.search(name.text) or not any(t.text[:1].isupper() for t in name):
+    if (
+        not len(name)
+        or (not person and _titles_a_person(name))
+        or _MARKUP.search(name.text)
+        or not any(t.text[:1].isupper() for t in name)
+    ):
         return None
     if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text[-1:].isalnum():
         return None  # `Min` of `90Min`: part of a longer word
@@ -109,6 +118,39 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
     if len(name) > 2 and name[0].lower_ in COMPASS_POINTS and name[1].lower_ in ("and", "&"):
         return None  # `North and South Korea`: two countries, neither of them named whole
     return name
+
+
+def doubled(name: Span) -> Span:
+    """A one-word name next to the same word again is that word twice (`Duran Duran`,
+    `Talk Talk`), however the model labelled the two."""
+    doc, start, end = name.doc, name.start, name.end
+    if len(name) != 1:
+        return name
+    if end < len(doc) and doc[end].text == name.text and name[0].whitespace_:
+        return doc[start : end + 1]
+    if start > 0 and doc[start - 1].text == name.text and doc[start - 1].whitespace_:
+        return doc[start - 1 : end]
+    return name
+
+
+def _after_inner_article(name: Span) -> int:
+    """Where the name starts after a `the` the model ran it over from the name before a
+    missing comma (`According to Rathbun the Scientology property`); a `the` after `of`,
+    `for` or `and` is the name's own (`Church of the Holy Sepulchre`)."""
+    for token in name[1:-1]:
+        before = token.doc[token.i - 1]
+        if token.lower_ == "the" and before.text[:1].isupper():
+            return token.i + 1
+    return name.start
+
+
+def _titles_a_person(name: Span) -> bool:
+    """`Shadow Home` of `Shadow Home Secretary Yvette Cooper`: words of a title, named
+    by no word of an institution, before the title word itself."""
+    doc = name.doc
+    titled = name.end < len(doc) and doc[name.end].lower_ in TITLE_WORDS
+    institution = any(t.lower_ in ORG_HEADS or t.lower_ in INSTITUTION_HEADS for t in name)
+    return titled and name[0].lower_ in TITLE_MODIFIERS and not institution
 
 
 def complete_person(name: Span) -> Span:
@@ -162,7 +204,26 @@ def complete_organization(name: Span) -> Span:
         and doc[start - 1].lower_ not in TITLE_WORDS
     ):
         start -= 1
-    return doc[start : _of_phrase_end(name)]
+    return doc[start : _joined_end(doc[name.start : _of_phrase_end(name)])]
+
+
+def _joined_end(name: Span) -> int:
+    """Where an institution's name ends that goes on with `and` and capitalised common
+    words of no institution of their own: `Tang Teaching Museum and Art Gallery`; but not
+    `the Council and European Parliament`, nor one word (`the Senate and House`)."""
+    doc, end = name.doc, name.end
+    if name[-1].lower_ not in INSTITUTION_HEADS or end + 2 >= len(doc) or doc[end].lower_ != "and":
+        return end
+    stop = end + 1
+    while stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha:
+        stop += 1
+    joined = doc[end + 1 : stop]
+    if len(joined) < 2 or any(
+        t.lower_ in INSTITUTION_HEADS or t.lower_ in ORG_HEADS or not is_common_word(t.text)
+        for t in joined
+    ):
+        return end
+    return stop
 
 
 def _of_phrase_end(name: Span) -> int:
