@@ -42,6 +42,7 @@ from app.extraction.actor_rules.lexicon import (
     NUMERIC_ENTITIES,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_HEADS,
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
     SPORT_WORDS,
@@ -341,14 +342,22 @@ def _institutions_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
     noun: `The Deseret News observed`, `the Saudi Interior Ministry`; a nationality before
     them is part of the name."""
     for token in doc:
-        if token.lower_ not in ORG_HEADS or not _free_word(token) or token.dep_ == "compound":
+        head = token.lower_
+        if (head not in ORG_HEADS and head not in PLACE_HEADS) or token.dep_ == "compound":
+            continue
+        if not _free_word(token):
             continue
         start = token.i
-        while start > 0 and doc[start - 1].dep_ in ("compound", "amod"):
+        while start > 0:
             before = doc[start - 1]
-            if not (_free_word(before) or (before.ent_type_ == "NORP" and before.is_title)):
+            if _joins_name(before):
+                start -= 2  # `Al-Ghaza Hotel`
+            elif before.dep_ in ("compound", "amod") and (
+                _free_word(before) or (before.ent_type_ == "NORP" and before.is_title)
+            ):
+                start -= 1
+            else:
                 break
-            start -= 1
         name = doc[start : token.i + 1]
         if len(name) > 1 and (typing := typing_by_name(name)) is not None:
             yield name, typing
@@ -378,6 +387,19 @@ def _teams_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
 
 def _free_word(token: Token) -> bool:
     return not token.ent_type_ and token.is_title and token.pos_ == "PROPN"
+
+
+def _joins_name(token: Token) -> bool:
+    """A hyphen with no space around it between two words of a name the model left
+    unlabelled (`Al-Ghaza`)."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and token.i > 0
+        and not token.whitespace_
+        and not doc[token.i - 1].whitespace_
+        and _free_word(doc[token.i - 1])
+    )
 
 
 def _free_royal(name: Span) -> bool:

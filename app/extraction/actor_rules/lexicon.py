@@ -64,7 +64,7 @@ INSTITUTION_HEADS = _words(
 PLACE_HEADS = _words(
     """county province prefecture island islands river lake bay sea ocean
     peninsula strait valley mountain mountains station airport stadium street avenue
-    square bridge"""
+    square bridge hotel mosque temple cathedral"""
 )
 # Last words of the names of events (`Lantern Festival`, `World Cup`), which are no actors.
 EVENT_HEADS = _words(
