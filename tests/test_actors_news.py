@@ -524,3 +524,12 @@ def test_a_building_the_model_does_not_label_is_named_by_its_head_noun(
     )
     assert actor(facts, "Great Mosque").type == "place"
     assert actor(facts, "Al-Noor Hotel").type == "place"
+
+
+def test_a_feature_named_with_of_is_a_place_whatever_the_name_s_label(extract: Extract) -> None:
+    facts = extract(
+        "Pilgrims gathered on the Plains of Arafat on Tuesday. Storms closed the Bay of Biscay."
+    )
+    assert actor(facts, "Plains of Arafat").type == "place"
+    assert actor(facts, "Bay of Biscay").type == "place"
+    assert not {"Arafat", "Biscay", "Bay"} & names(facts)

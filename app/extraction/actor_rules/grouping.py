@@ -35,6 +35,7 @@ from app.extraction.actor_rules.gazetteer import abbreviated_region, city, place
 from app.extraction.actor_rules.lexicon import (
     COMPASS_POINTS,
     ENTITY_TYPES,
+    FEATURES_OF,
     GENERATIONS,
     INSTITUTION_HEADS,
     LOCATIVE_PREPOSITIONS,
@@ -169,7 +170,7 @@ class _Surface:
 def _surfaces(doc: Doc) -> dict[str, _Surface]:
     surfaces: dict[str, _Surface] = {}
     covered: set[int] = set()  # tokens a name took beyond its entity
-    in_introduced = _add_introduced(doc, surfaces)
+    in_introduced = _add_introduced(doc, surfaces) | _add_features_of(doc, surfaces)
     in_titles = quoted_title_tokens(doc)
     for entity in doc.ents:
         label = ENTITY_TYPES.get(entity.label_)
@@ -231,6 +232,29 @@ def _add_introduced(doc: Doc, surfaces: dict[str, _Surface]) -> set[int]:
         surface.labels[label] += 2
         surface.typing = surface.typing or typing_by_name(full) or Typing(label)
         taken.update(range(full.start, acronym.end))
+    return taken
+
+
+def _add_features_of(doc: Doc, surfaces: dict[str, _Surface]) -> set[int]:
+    """Add the places named `<feature> of <name>` where the model labelled the name alone
+    or cut the feature off (`the Plains of Arafat`, `the Bay of` + `Biscay`): the feature
+    says a place, whatever the label; the tokens they take."""
+    taken: set[int] = set()
+    for entity in doc.ents:
+        start = entity.start
+        if start < 2 or doc[start - 1].lower_ != "of" or entity.label_ not in ENTITY_TYPES:
+            continue
+        feature = doc[start - 2]
+        if feature.lower_ not in FEATURES_OF or not feature.is_title:
+            continue
+        name = doc[start - 2 : entity.end]
+        if name[-1].is_punct:
+            continue
+        surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
+        surface.spans.append(name)
+        surface.labels["place"] += 1
+        surface.typing = Typing("place")
+        taken.update(range(start - 2, entity.end))
     return taken
 
 

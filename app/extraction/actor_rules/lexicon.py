@@ -66,6 +66,8 @@ PLACE_HEADS = _words(
     peninsula strait valley mountain mountains station airport stadium street avenue
     square bridge hotel mosque temple cathedral"""
 )
+# Natural features named with `of` before a name (`the Plains of Arafat`, `the Bay of Biscay`).
+FEATURES_OF = _words("plains plain gulf bay strait straits isle sea lake cape")
 # Last words of the names of events (`Lantern Festival`, `World Cup`), which are no actors.
 EVENT_HEADS = _words(
     """festival fair expo exhibition conference summit games olympics cup championship
