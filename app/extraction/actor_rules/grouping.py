@@ -82,7 +82,13 @@ _MODIFIER_LINKS = frozenset({"compound", "amod", "nmod"})
 _LONGEST_ACRONYM = 6
 # An acronym in brackets after a name (`(NTSB)`, `(M5S)`), and the words its letters skip.
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]")
+_OPENING_ACRONYM = re.compile(r"\((?=[A-Z][A-Z0-9&]*[A-Z0-9]\))")
 _UNSPELLED = frozenset({"of", "the", "and", "for", "on", "&", "-", ","})
+# Head nouns of institutions and places, capitalised, as words of the text.
+_HEADS = "|".join(w.title() for w in sorted({*ORG_HEADS, *PLACE_HEADS}) if w.isalpha())
+_HEAD_NOUN = re.compile(rf"\b(?:{_HEADS})\b")
+_MATCH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(MATCH_VERBS))})\b")
+_SPORT_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(SPORT_WORDS)))})\b", re.I)
 # Longest name, in tokens, that the search for mentions the model missed tries.
 _LONGEST_NAME = 5
 
@@ -170,8 +176,9 @@ class _Surface:
 def _surfaces(doc: Doc) -> dict[str, _Surface]:
     surfaces: dict[str, _Surface] = {}
     covered: set[int] = set()  # tokens a name took beyond its entity
-    in_introduced = _add_introduced(doc, surfaces) | _add_features_of(doc, surfaces)
-    in_titles = quoted_title_tokens(doc)
+    text = doc.text  # built anew on every read
+    in_introduced = _add_introduced(doc, text, surfaces) | _add_features_of(doc, surfaces)
+    in_titles = quoted_title_tokens(doc, text)
     for entity in doc.ents:
         label = ENTITY_TYPES.get(entity.label_)
         if label is None or entity.start in covered or entity.start in in_titles:
@@ -205,8 +212,8 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[label] += 1
-    named = [*_named_by_apposition(doc), *_royals_named(doc), *_teams_named(doc)]
-    named += _institutions_named(doc)
+    named = [*_named_by_apposition(doc), *_royals_named(doc), *_teams_named(doc, text)]
+    named += _institutions_named(doc, text)
     for name, typing in named:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
@@ -215,10 +222,10 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
     return surfaces
 
 
-def _add_introduced(doc: Doc, surfaces: dict[str, _Surface]) -> set[int]:
+def _add_introduced(doc: Doc, text: str, surfaces: dict[str, _Surface]) -> set[int]:
     """Add the names that introduce an acronym, with it; the tokens they take."""
     taken: set[int] = set()
-    for full, acronym in _introduced_acronyms(doc):
+    for full, acronym in _introduced_acronyms(doc, text):
         labels = Counter(
             ENTITY_TYPES[e.label_]
             for e in doc.ents
@@ -258,12 +265,12 @@ def _add_features_of(doc: Doc, surfaces: dict[str, _Surface]) -> set[int]:
     return taken
 
 
-def _introduced_acronyms(doc: Doc) -> Iterator[tuple[Span, Span]]:
+def _introduced_acronyms(doc: Doc, text: str) -> Iterator[tuple[Span, Span]]:
     """A name and the acronym in brackets after it that spells its initials: `Movimento 5
     Stelle (M5S)`, `the Union of Rationalist Atheists and Agnostics (UAAR)`. The acronym
     says where the name starts and that it is one name, however the model cut it."""
-    for token in doc:
-        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+    for token in _tokens_at(doc, text, _OPENING_ACRONYM):
+        if token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
             continue
         acronym = doc[token.i + 1]
         letters = [c.lower() for c in acronym.text if c.isalnum()]
@@ -361,15 +368,12 @@ def _royals_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
                 break
 
 
-def _institutions_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
+def _institutions_named(doc: Doc, text: str) -> Iterator[tuple[Span, Typing]]:
     """Runs of proper nouns the model left unlabelled that end in an institution's head
     noun: `The Deseret News observed`, `the Saudi Interior Ministry`; a nationality before
     them is part of the name."""
-    for token in doc:
-        head = token.lower_
-        if (head not in ORG_HEADS and head not in PLACE_HEADS) or token.dep_ == "compound":
-            continue
-        if not _free_word(token):
+    for token in _tokens_at(doc, text, _HEAD_NOUN):
+        if token.dep_ == "compound" or not _free_word(token):
             continue
         start = token.i
         while start > 0:
@@ -387,26 +391,37 @@ def _institutions_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
             yield name, typing
 
 
-def _teams_named(doc: Doc) -> Iterator[tuple[Span, Typing]]:
+def _teams_named(doc: Doc, text: str) -> Iterator[tuple[Span, Typing]]:
     """Capitalised words the model left unlabelled that play in a sports report: the
     subject or object of `beat`, `drew with`, `lost to` in a sentence with a score or a
     word of the game (`Southampton beat Wolves 2-0`)."""
-    for token in doc:
-        if token.ent_type_ or not token.is_title or token.pos_ not in ("PROPN", "NOUN"):
+    for verb in _tokens_at(doc, text, _MATCH_VERB):
+        sentence = verb.sent
+        words = text[sentence.start_char : sentence.end_char]
+        if not _SCORE.search(words) and not _SPORT_WORD.search(words):
             continue
-        head = token.head
-        if token.dep_ == "pobj" and head.lower_ in ("with", "to", "against"):
-            head = head.head
-        elif token.dep_ not in ("nsubj", "dobj"):
-            continue
-        if head.lemma_ not in MATCH_VERBS or not _sporting(token.sent):
-            continue
-        if token.is_sent_start and is_common_word(token.text):
-            continue  # `Fans beat drums`: a common word capitalised by its place
-        start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and _free_word(doc[start - 1]):
-            start -= 1
-        yield doc[start : token.i + 1], Typing("organization", "team")
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+        for preposition in verb.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in ("with", "to", "against"):
+                sides += [c for c in preposition.children if c.dep_ == "pobj"]
+        for side in sides:
+            if side.ent_type_ or not side.is_title or side.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if side.is_sent_start and is_common_word(side.text):
+                continue  # `Fans beat drums`: a common word capitalised by its place
+            start = side.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and _free_word(doc[start - 1]):
+                start -= 1
+            yield doc[start : side.i + 1], Typing("organization", "team")
+
+
+def _tokens_at(doc: Doc, text: str, pattern: re.Pattern[str]) -> Iterator[Token]:
+    """The tokens that the pattern matches whole in the text: a search over the text costs
+    far less than reading every token."""
+    for match in pattern.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            yield span[0]
 
 
 def _free_word(token: Token) -> bool:

@@ -45,10 +45,13 @@ SPORT_WORDS = _words(
     """match game goal goals penalty striker midfielder goalkeeper defender referee
     kick-off half-time halftime fixture derby qualifier equaliser equalizer"""
 )
-# Verbs of one side playing another (`Southampton beat Wolves`, `drew with Wolves`).
+# Verbs of one side playing another (`Southampton beat Wolves`, `drew with Wolves`), in
+# every form, so that the text can be searched for them.
 MATCH_VERBS = _words(
-    """beat defeat draw lose face host play thrash edge overcome rout stun eliminate
-    hold tie"""
+    """beat beats beaten beating defeat defeats defeated draw draws drew drawn lose loses lost
+    face faces faced host hosts hosted play plays played thrash thrashed edge edged
+    overcome overcame rout routed stun stunned eliminate eliminated hold holds held tie
+    ties tied"""
 )
 # Prepositions that make a place where something happens, not who acts.
 LOCATIVE_PREPOSITIONS = _words("in at from near to into across around outside inside")

@@ -31,6 +31,7 @@ _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"]
 )
+_WORD = re.compile(r"[^\W\d_]+")
 _SPEAKERS = frozenset(["i", "we", "you", "my", "our", "your", "me", "us"])
 # Fewest words of a quotation in Title Case that is the title of a work.
 _TITLE_WORDS_MIN = 3
@@ -116,13 +117,15 @@ def is_common_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
 
 
-def quoted_title_tokens(doc: Doc) -> set[int]:
+def quoted_title_tokens(doc: Doc, text: str) -> set[int]:
     """Tokens of the titles of works that news style puts in quotation marks (AP style
     quotes composition titles): a quotation of three words or more, all in Title Case
     (`"Andy Warhol: Photographs and Prints from the University Collection"`). The names
     inside belong to the title, not to actors."""
     inside: set[int] = set()
-    for match in _QUOTATION.finditer(doc.text):
+    for match in _QUOTATION.finditer(text):
+        if not _title_case(match.group(1)):
+            continue  # most quotations are speech: tell them by their text alone
         title = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if title is None:
             continue
@@ -134,3 +137,10 @@ def quoted_title_tokens(doc: Doc) -> set[int]:
         if len(words) >= _TITLE_WORDS_MIN and title_case and not spoken and not ended:
             inside.update(t.i for t in title)
     return inside
+
+
+def _title_case(text: str) -> bool:
+    words = _WORD.findall(text)
+    return len(words) >= _TITLE_WORDS_MIN and all(
+        w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
