@@ -533,3 +533,10 @@ def test_a_feature_named_with_of_is_a_place_whatever_the_name_s_label(extract: E
     assert actor(facts, "Plains of Arafat").type == "place"
     assert actor(facts, "Bay of Biscay").type == "place"
     assert not {"Arafat", "Biscay", "Bay"} & names(facts)
+
+
+def test_a_lone_name_that_speaks_and_is_then_she_is_a_person(extract: Extract) -> None:
+    facts = extract('Okonkwo said "no." She left the room before the vote.')
+    assert actor(facts, "Okonkwo").type == "person"
+    facts = extract('Okonkwo said "no, he cannot stay." The minister left the room.')
+    assert actor(facts, "Okonkwo").type == "organization"  # `he` is someone she quotes

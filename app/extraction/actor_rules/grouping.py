@@ -43,6 +43,7 @@ from app.extraction.actor_rules.lexicon import (
     NUMERIC_ENTITIES,
     ORG_HEADS,
     ORG_NOUNS,
+    PERSON_PRONOUNS,
     PLACE_HEADS,
     ROYAL_ADDRESSES,
     ROYAL_TITLES,
@@ -517,6 +518,8 @@ def _resolve(
     label = surface.labels.most_common(1)[0][0]
     if label == "place" and _speaks(surface, organization_starts):
         return Typing("person")  # `Haaland said`, labelled GPE
+    if label == "organization" and _speaks(surface, organization_starts, as_person=True):
+        return Typing("person")  # `Okonkwo said "no." She left.`, labelled ORG
     if label == "person" and (
         _has_acronym(surface.spans[0].text) or (len(parts) == 1 and parts[0] in organization_starts)
     ):
@@ -526,12 +529,15 @@ def _resolve(
     return Typing(label)
 
 
-def _speaks(surface: _Surface, organization_starts: frozenset[str]) -> bool:
+def _speaks(
+    surface: _Surface, organization_starts: frozenset[str], *, as_person: bool = False
+) -> bool:
     """Whether a single word the model took for a place is a person who speaks: the subject
     of a speech verb (`Haaland said`), no place the gazetteer knows (those that speak are
     governments), no acronym, no word of an organisation's longer name, never led by `the`.
-    An organisation speaks as often as a person does (`Microsoft said`), so the model's
-    organisation label is kept."""
+    An organisation speaks as often as a person does (`Microsoft said`), so a word the
+    model took for an organisation needs more: `he` or `she` after what it said, before any
+    other person is named (`as_person`)."""
     spans = surface.spans
     if not spans or len(spans[0]) != 1 or surface.key in organization_starts:
         return False
@@ -540,7 +546,26 @@ def _speaks(surface: _Surface, organization_starts: frozenset[str]) -> bool:
         return False
     if any(s.start > 0 and s.doc[s.start - 1].lower_ == "the" for s in spans):
         return False
-    return any(s.root.dep_ == "nsubj" and s.root.head.lemma_ in SPEECH_VERBS for s in spans)
+    speaking = [s for s in spans if s.root.dep_ == "nsubj" and s.root.head.lemma_ in SPEECH_VERBS]
+    if as_person:
+        return any(_referred_to_as_person(s) for s in speaking)
+    return bool(speaking)
+
+
+def _referred_to_as_person(span: Span) -> bool:
+    """Whether `he` or `she` (or `his`, `her`, …) follows the name in its sentence or the
+    next, outside quotation marks, before another person is named."""
+    doc, sentence = span.doc, span.sent
+    stop = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    quoted = False
+    for token in doc[span.end : stop]:
+        if token.is_quote:
+            quoted = not quoted
+        elif token.ent_type_ == "PERSON":
+            return False
+        elif not quoted and token.lower_ in PERSON_PRONOUNS:
+            return True
+    return False
 
 
 def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
