@@ -382,9 +382,10 @@ def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
                 index.setdefault((word,), bare)
     # Words the rules already added to a name (`Queen` of `Queen Elizabeth II`) are taken.
     taken = {t.i for surface, _ in typed.values() for span in surface.spans for t in span}
+    free = [_free(token) for token in doc]
     i = 0
     while i < len(doc):
-        i += 1 if i in taken else _match_at(doc, i, index, taken)
+        i += 1 if i in taken else _match_at(doc, i, index, taken, free)
 
 
 def _free(token: Token) -> bool:
@@ -399,18 +400,21 @@ def _free(token: Token) -> bool:
     return token.pos_ == "PROPN" or opening or (joins and not doc[token.i - 1].whitespace_)
 
 
-def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface], taken: set[int]) -> int:
-    """Add the longest known name starting at token i; how many tokens to move on by."""
-    before = doc[i - 1] if i > 0 else None
-    continues = before is not None and _free(before) and before.lower_ not in TITLE_WORDS
-    if not _free(doc[i]) or doc[i].text == "-" or continues:
+def _match_at(
+    doc: Doc, i: int, index: dict[tuple[str, ...], _Surface], taken: set[int], free: list[bool]
+) -> int:
+    """Add the longest known name starting at token i; how many tokens to move on by.
+    `free[j]` is `_free(doc[j])`, worked out once per document."""
+    continues = i > 0 and free[i - 1] and doc[i - 1].lower_ not in TITLE_WORDS
+    if not free[i] or doc[i].text == "-" or continues:
         return 1  # not the start of a proper name the model left unlabelled
     for length in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
-        span = doc[i : i + length]
-        if span[-1].text == "-" or not all(_free(t) and t.i not in taken for t in span):
+        end = i + length
+        if doc[end - 1].text == "-" or not all(free[j] and j not in taken for j in range(i, end)):
             continue
+        span = doc[i:end]
         surface = index.get(tuple(words(span.text))) or index.get(tuple(person_words(span.text)))
-        runs_on = span.end < len(doc) and _free(doc[span.end])
+        runs_on = end < len(doc) and free[end]
         if surface is not None and not runs_on:
             surface.spans.append(span)
             return length
