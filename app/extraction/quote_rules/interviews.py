@@ -27,6 +27,7 @@ _TURN = re.compile(
     r"[ \t]*[*_]{0,2}(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}?)[*_]{0,2}[ \t]*"
     r"(?P<colon>:|\.)[*_]{0,2}[ \t]+(?=\S)"
 )
+_LINE_BREAK = re.compile("\n")
 _TURN_INSIDE = re.compile(r"(?:(?<=[.?!…] )|(?<=[.?!…][\"”’] ))(?P<turn>" + _TURN.pattern + ")")
 _QUESTIONS = frozenset(["Q", "Question"])
 _ANSWERS = frozenset(["A", "Answer"])
@@ -69,7 +70,7 @@ def _lines(parsed: ArticleDoc) -> Iterator[_Line]:
     after the end of a sentence: lines joined into one paragraph (`… back? A. It feels …`)."""
     for paragraph in parsed.article.paragraphs:
         text = paragraph.text
-        starts = {0, *(i + 1 for i, char in enumerate(text) if char == "\n")}
+        starts = {0, *(match.end() for match in _LINE_BREAK.finditer(text))}
         starts |= {m.start("turn") for m in _TURN_INSIDE.finditer(text) if _label(m)}
         bounds = sorted(starts)
         for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
