@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from app.extraction.actors import ActorIndex
 from app.extraction.document import ArticleDoc
 from app.extraction.quote_rules.marks import DOUBLE, trimmed
+from app.extraction.regex_gate import first_character_gated
 from app.models import Actor, SpeakerRef
 
 # A label opening a line: up to four capitalised words, maybe in markdown emphasis, then a
@@ -28,7 +29,10 @@ _TURN = re.compile(
     r"(?P<colon>:|\.)[*_]{0,2}[ \t]+(?=\S)"
 )
 _LINE_BREAK = re.compile("\n")
-_TURN_INSIDE = re.compile(r"(?:(?<=[.?!…] )|(?<=[.?!…][\"”’] ))(?P<turn>" + _TURN.pattern + ")")
+# Tried at every character of every paragraph: the gate skips those no label opens with.
+_TURN_INSIDE = first_character_gated(
+    re.compile(r"(?:(?<=[.?!…] )|(?<=[.?!…][\"”’] ))(?P<turn>" + _TURN.pattern + ")")
+)
 _QUESTIONS = frozenset(["Q", "Question"])
 _ANSWERS = frozenset(["A", "Answer"])
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen"])
