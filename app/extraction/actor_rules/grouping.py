@@ -391,13 +391,16 @@ def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
 def _free(token: Token) -> bool:
     """A word of a name the model did not label as an actor or a number (it may have taken
     it for a nationality or a title: `El-Erian`): a proper noun, or the hyphen inside one."""
-    if token.ent_type_ in ENTITY_TYPES or token.ent_type_ in NUMERIC_ENTITIES:
+    entity = token.ent_type_
+    if entity in ENTITY_TYPES or entity in NUMERIC_ENTITIES:
         return False
+    pos = token.pos_
+    # The tagger calls an unknown capitalised word opening a sentence a common noun.
+    if pos == "PROPN" or (pos == "NOUN" and token.is_sent_start is True and token.is_title):
+        return True
     doc = token.doc
     joins = token.text == "-" and not token.whitespace_ and 0 < token.i < len(doc) - 1
-    # The tagger calls an unknown capitalised word opening a sentence a common noun.
-    opening = token.pos_ == "NOUN" and token.is_sent_start is True and token.is_title
-    return token.pos_ == "PROPN" or opening or (joins and not doc[token.i - 1].whitespace_)
+    return joins and not doc[token.i - 1].whitespace_
 
 
 def _match_at(
