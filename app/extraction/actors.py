@@ -263,7 +263,7 @@ def extract_actors(parsed: ArticleDoc) -> ActorIndex:
     country and kind the text gives; ids are slugs of the names, in reading order.
     Salience and quote ids come later, from `ActorIndex.finalise`."""
     doc = parsed.doc
-    drafts = group_names(doc)
+    drafts = group_names(parsed)
     drafts = merge_stated_aliases(doc, drafts, _owners(drafts))
     for draft in drafts:
         draft.choose_name()

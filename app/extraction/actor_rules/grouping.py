@@ -70,6 +70,7 @@ from app.extraction.actor_rules.spans import (
     without_legal_form,
     words,
 )
+from app.extraction.document import ArticleDoc
 from app.extraction.quote_rules.lexicon import SPEECH_VERBS
 from app.models import ActorType, Mention, Role
 
@@ -87,7 +88,7 @@ _OPENING_ACRONYM = re.compile(r"\((?=[A-Z][A-Z0-9&]*[A-Z0-9]\))")
 _UNSPELLED = frozenset({"of", "the", "and", "for", "on", "&", "-", ","})
 # Head nouns of institutions and places, capitalised, as words of the text.
 _HEADS = "|".join(w.title() for w in sorted({*ORG_HEADS, *PLACE_HEADS}) if w.isalpha())
-_HEAD_NOUN = re.compile(rf"\b(?:{_HEADS})\b")
+_HEAD_NOUN = re.compile(rf"\b[A-Z][\w'’-]* ({_HEADS})\b")  # after a capitalised word
 _MATCH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(MATCH_VERBS))})\b")
 _SPORT_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(SPORT_WORDS)))})\b", re.I)
 # Longest name, in tokens, that the search for mentions the model missed tries.
@@ -174,17 +175,17 @@ class _Surface:
     typing: Typing | None = None
 
 
-def _surfaces(doc: Doc) -> dict[str, _Surface]:
+def _surfaces(parsed: ArticleDoc) -> dict[str, _Surface]:
     surfaces: dict[str, _Surface] = {}
     covered: set[int] = set()  # tokens a name took beyond its entity
-    text = doc.text  # built anew on every read
+    doc, text = parsed.doc, parsed.text
     in_introduced = _add_introduced(doc, text, surfaces) | _add_features_of(doc, surfaces)
     in_titles = quoted_title_tokens(doc, text)
     for entity in doc.ents:
         label = ENTITY_TYPES.get(entity.label_)
         if label is None or entity.start in covered or entity.start in in_titles:
             continue
-        if any(t.i in in_introduced for t in entity):
+        if in_introduced and not in_introduced.isdisjoint(range(entity.start, entity.end)):
             continue  # read whole with its acronym above
         name = clean_name(entity, person=label == "person")
         if name is None or (len(name) == 1 and not_a_name(name[0])):
@@ -213,7 +214,7 @@ def _surfaces(doc: Doc) -> dict[str, _Surface]:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
         surface.spans.append(name)
         surface.labels[label] += 1
-    named = [*_named_by_apposition(doc), *_royals_named(doc), *_teams_named(doc, text)]
+    named = [*_named_by_apposition(doc), *_royals_named(doc), *_teams_named(parsed)]
     named += _institutions_named(doc, text)
     for name, typing in named:
         surface = surfaces.setdefault(name_key(name.text), _Surface(name_key(name.text)))
@@ -392,12 +393,15 @@ def _institutions_named(doc: Doc, text: str) -> Iterator[tuple[Span, Typing]]:
             yield name, typing
 
 
-def _teams_named(doc: Doc, text: str) -> Iterator[tuple[Span, Typing]]:
+def _teams_named(parsed: ArticleDoc) -> Iterator[tuple[Span, Typing]]:
     """Capitalised words the model left unlabelled that play in a sports report: the
     subject or object of `beat`, `drew with`, `lost to` in a sentence with a score or a
     word of the game (`Southampton beat Wolves 2-0`)."""
+    doc, text = parsed.doc, parsed.text
+    if not _SCORE.search(text) and not _SPORT_WORD.search(text):
+        return
     for verb in _tokens_at(doc, text, _MATCH_VERB):
-        sentence = verb.sent
+        sentence = parsed.sentence_of(verb.i)
         words = text[sentence.start_char : sentence.end_char]
         if not _SCORE.search(words) and not _SPORT_WORD.search(words):
             continue
@@ -417,10 +421,10 @@ def _teams_named(doc: Doc, text: str) -> Iterator[tuple[Span, Typing]]:
 
 
 def _tokens_at(doc: Doc, text: str, pattern: re.Pattern[str]) -> Iterator[Token]:
-    """The tokens that the pattern matches whole in the text: a search over the text costs
-    far less than reading every token."""
+    """The tokens that the pattern (or its group) matches whole in the text: a search over
+    the text costs far less than reading every token."""
     for match in pattern.finditer(text):
-        span = doc.char_span(match.start(), match.end())
+        span = doc.char_span(*match.span(match.lastindex or 0))
         if span is not None and len(span) == 1:
             yield span[0]
 
@@ -506,7 +510,10 @@ def _has_acronym(name: str) -> bool:
 
 
 def _resolve(
-    surface: _Surface, people: _PersonWords, organization_starts: frozenset[str]
+    surface: _Surface,
+    people: _PersonWords,
+    organization_starts: frozenset[str],
+    parsed: ArticleDoc,
 ) -> Typing:
     if surface.typing is not None:
         return surface.typing
@@ -518,7 +525,7 @@ def _resolve(
     label = surface.labels.most_common(1)[0][0]
     if label == "place" and _speaks(surface, organization_starts):
         return Typing("person")  # `Haaland said`, labelled GPE
-    if label == "organization" and _speaks(surface, organization_starts, as_person=True):
+    if label == "organization" and _speaks(surface, organization_starts, parsed):
         return Typing("person")  # `Okonkwo said "no." She left.`, labelled ORG
     if label == "person" and (
         _has_acronym(surface.spans[0].text) or (len(parts) == 1 and parts[0] in organization_starts)
@@ -530,14 +537,14 @@ def _resolve(
 
 
 def _speaks(
-    surface: _Surface, organization_starts: frozenset[str], *, as_person: bool = False
+    surface: _Surface, organization_starts: frozenset[str], parsed: ArticleDoc | None = None
 ) -> bool:
     """Whether a single word the model took for a place is a person who speaks: the subject
     of a speech verb (`Haaland said`), no place the gazetteer knows (those that speak are
     governments), no acronym, no word of an organisation's longer name, never led by `the`.
     An organisation speaks as often as a person does (`Microsoft said`), so a word the
     model took for an organisation needs more: `he` or `she` after what it said, before any
-    other person is named (`as_person`)."""
+    other person is named (checked where the article is given)."""
     spans = surface.spans
     if not spans or len(spans[0]) != 1 or surface.key in organization_starts:
         return False
@@ -547,16 +554,16 @@ def _speaks(
     if any(s.start > 0 and s.doc[s.start - 1].lower_ == "the" for s in spans):
         return False
     speaking = [s for s in spans if s.root.dep_ == "nsubj" and s.root.head.lemma_ in SPEECH_VERBS]
-    if as_person:
-        return any(_referred_to_as_person(s) for s in speaking)
+    if parsed is not None:
+        return any(_referred_to_as_person(s, parsed) for s in speaking)
     return bool(speaking)
 
 
-def _referred_to_as_person(span: Span) -> bool:
+def _referred_to_as_person(span: Span, parsed: ArticleDoc) -> bool:
     """Whether `he` or `she` (or `his`, `her`, …) follows the name in its sentence or the
     next, outside quotation marks, before another person is named."""
-    doc, sentence = span.doc, span.sent
-    stop = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    doc, sentence = span.doc, parsed.sentence_of(span.start)
+    stop = parsed.sentence_of(sentence.end).end if sentence.end < len(doc) else sentence.end
     quoted = False
     for token in doc[span.end : stop]:
         if token.is_quote:
@@ -805,12 +812,12 @@ def _place_spellings(surface: _Surface) -> list[str]:
     return spellings
 
 
-def _plays(span: Span) -> bool:
+def _plays(span: Span, parsed: ArticleDoc) -> bool:
     """Whether a place's name acts in a sentence of a sports report, not as where it
     happens: `Belgium faced Panama at the Fisht Stadium in Sochi` (Belgium, Panama)."""
     root = span.root
     located = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
-    return _sporting(span.sent) and not located
+    return _sporting(parsed.sentence_of(span.start)) and not located
 
 
 def _sporting(sentence: Span) -> bool:
@@ -820,7 +827,7 @@ def _sporting(sentence: Span) -> bool:
     )
 
 
-def _teams(drafts: Iterable[Draft]) -> None:
+def _teams(drafts: Iterable[Draft], parsed: ArticleDoc) -> None:
     """Countries and cities that act as teams in most of their mentions are teams; a
     region only where it is a city as well (`Southampton`, not `Florida`)."""
     for draft in drafts:
@@ -828,17 +835,18 @@ def _teams(drafts: Iterable[Draft]) -> None:
             continue
         if draft.kind == "region" and city(draft.name) is None:
             continue
-        if 2 * sum(_plays(span) for span in draft.names) >= len(draft.names):
+        if 2 * sum(_plays(span, parsed) for span in draft.names) >= len(draft.names):
             draft.type, draft.kind = "organization", "team"
 
 
-def group_names(doc: Doc) -> list[Draft]:
+def group_names(parsed: ArticleDoc) -> list[Draft]:
     """The article body's actors from its named entities, each with its name mentions."""
-    surfaces = _surfaces(doc)
+    doc = parsed.doc
+    surfaces = _surfaces(parsed)
     people_words = _PersonWords.of(surfaces.values())
     starts = _organization_starts(surfaces.values())
     typed = {
-        key: (s, _resolve(s, people_words, starts))
+        key: (s, _resolve(s, people_words, starts, parsed))
         for key, s in surfaces.items()
         if not _capitalised_word(s, people_words) and not names_a_thing(s.spans)
     }
@@ -854,7 +862,7 @@ def group_names(doc: Doc) -> list[Draft]:
             others.append(draft)
     drafts = _absorb_shorter(_people(people), _part_of_name)
     drafts += _absorb_shorter(_one_per_country(others), _shorter_form_of)
-    _teams(drafts)
+    _teams(drafts, parsed)
     for draft in drafts:
         draft.choose_name()
     return sorted(drafts, key=lambda d: d.first)

@@ -82,7 +82,7 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
 
     while start < end and droppable_head(doc[start]):
         start += 1
-    if not person:
+    if not person and end - start > 2:
         start = _after_inner_article(doc[start:end])
     # `pro-Beijing DAB`: a prefixed word is an adjective (`pro-Beijing` is no mention of
     # Beijing), no part of the name after it.
@@ -148,9 +148,11 @@ def _titles_a_person(name: Span) -> bool:
     """`Shadow Home` of `Shadow Home Secretary Yvette Cooper`: words of a title, named
     by no word of an institution, before the title word itself."""
     doc = name.doc
-    titled = name.end < len(doc) and doc[name.end].lower_ in TITLE_WORDS
-    institution = any(t.lower_ in ORG_HEADS or t.lower_ in INSTITUTION_HEADS for t in name)
-    return titled and name[0].lower_ in TITLE_MODIFIERS and not institution
+    if name.end >= len(doc) or doc[name.end].lower_ not in TITLE_WORDS:
+        return False
+    if name[0].lower_ not in TITLE_MODIFIERS:
+        return False
+    return not any(t.lower_ in ORG_HEADS or t.lower_ in INSTITUTION_HEADS for t in name)
 
 
 def complete_person(name: Span) -> Span:
