@@ -5,6 +5,7 @@ name search, and a timeline across articles."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -420,3 +421,31 @@ def test_writers_at_once_keep_every_summary_exact(database_url: str, extract: Ex
         assert stored == expected
     finally:
         archive.close()
+
+
+def test_the_timeline_search_matches_the_start_of_words(client: TestClient) -> None:
+    facts = add(
+        client,
+        "Lighthouse accord marks ten years",
+        [
+            "Governor Astrid Halvorsen signed the lighthouse accord on June 4, 2019, in Bergen.",
+            '"It still holds," Astrid Halvorsen said on Monday.',
+        ],
+        "2029-06-04",
+    )
+    found = page(client, "/v1/timeline", q="LIGHTH acc")["items"]
+    assert [(e["article"]["id"], e["interval"]["start"]) for e in found] == [
+        (facts.article.id, "2019-06-04")
+    ]
+    assert page(client, "/v1/timeline", q="ighthouse")["total"] == 0  # not a word's start
+
+
+def test_questions_run_on_threads_that_yield_the_cpu(client: TestClient) -> None:
+    """The threads answering questions across articles run at the configured niceness
+    (Linux), so that `/facts` from memory keeps the CPU while clients ask (bench row 15)."""
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    theirs = client.portal.call(  # type: ignore[union-attr]
+        runtime.archived.ask, lambda _connection: os.getpriority(os.PRIO_PROCESS, 0)
+    )
+    assert theirs == min(19, ours + Settings().question_niceness)
