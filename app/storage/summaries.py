@@ -16,8 +16,9 @@ locks its keys before it removes the article, then recomputes them from the rows
 remain (a sum could be decremented, but the first and last day seen and the roles'
 order cannot), and drops a key left with no article; an add waiting on that key then
 finds it gone and inserts it afresh (PostgreSQL retries the insert of an upsert whose
-conflicting row was deleted). SQLite runs one writer at a time, and every write
-transaction here starts with a write, so its reads see the latest rows."""
+conflicting row was deleted). SQLite runs one writer at a time: its driver begins the
+transaction at the first write, which waits for the file's writer, and the reads that the
+merge depends on come after it, so they see the latest rows."""
 
 from __future__ import annotations
 
