@@ -529,6 +529,43 @@ def test_the_period_last_year_is_the_reported_quarter_a_year_before(
     assert value_of(extract, sentence, phrase, dt.date(2019, 10, 28)) == "2018-Q3"
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a January report of the fourth quarter: the year before is two calendar years back
+        ("Fourth-quarter profit rose to $5 million, compared with $4 million last year.",
+         dt.date(2024, 1, 25), "2022-Q4"),
+        ("The bank earned $9 million in the third quarter. Third-period sales were $2 billion, "
+         "up from last year's $1.8 billion.", dt.date(2023, 10, 2), "2022-Q3"),
+        ("Second-quarter sales rose 8%. Last year's results were hurt by a strike.",
+         dt.date(2023, 7, 31), "2022-Q2"),
+        ("Profit rose in the third quarter. For the nine months, net rose to $5 million "
+         "from $4 million last year.", dt.date(2019, 10, 28), "2018"),
+    ],
+)  # fmt: skip
+def test_last_year_set_against_a_quarter_is_that_quarter_a_year_before(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    mentions = [m for m in dates(extract, text, published) if m.text.lower() == "last year"]
+    assert [m.value for m in mentions] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Fourth-quarter profit rose. The firm had 300 workers last year.",
+         dt.date(2024, 1, 25), "2023"),
+        ("Sales rose to $5 million from $4 million last year.", dt.date(2024, 1, 25), "2023"),
+        ("Analysts expect a loss in the fourth quarter, up from $3 million last year.",
+         dt.date(2023, 10, 2), "2022"),
+    ],
+)  # fmt: skip
+def test_last_year_without_a_reported_quarter_to_compare_is_the_year(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    assert value_of(extract, text, "last year", published) == expected
+
+
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
     text = "Sales beat the 2017 period."
     assert value_of(extract, text, "the 2017 period") == "2017"

@@ -160,7 +160,27 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
     ):
         # the ten years up to now; `over the next decade`, the ten years from now
         return Timex("duration", duration_value(1, grain), grain)
-    return relative(grain, offset_of(match.group("rel")), ctx.published)
+    offset = offset_of(match.group("rel"))
+    if grain == "year" and offset == -1 and ctx.fiscal is not None and _compares_results(ctx):
+        # `a loss of $3 million, compared with earnings of $6 million last year`: the same
+        # quarter (or months so far) of the year before, as `a year earlier` would be
+        return ctx.fiscal.then(ctx.fiscal.period.moved("year", -1))
+    return relative(grain, offset, ctx.published)
+
+
+# A figure set against the one before it (`from $504 million last year`, `compared with a
+# loss of $3 million last year`), or `last year's $1.55 billion`, `last year's results`.
+_FIGURE_COMPARED: Final = re.compile(
+    r"\b(?:from|with|against|versus|vs\.)\s[^.;!?]{0,60}?[$%\d][^.;!?]{0,30}$", re.I
+)
+_YEARS_FIGURE: Final = re.compile(
+    r"['’]s\s+(?:[$\d]|(?:fiscal\s+)?(?:results|figures|earnings|quarter|period)\b)", re.I
+)
+
+
+def _compares_results(ctx: Context) -> bool:
+    """Whether `last year` sets a result against the one of the year before."""
+    return bool(_FIGURE_COMPARED.search(ctx.before(90)) or _YEARS_FIGURE.match(ctx.after(20)))
 
 
 # A preposition that makes a decade or a century a stretch of time rather than a date.
