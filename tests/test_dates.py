@@ -566,6 +566,28 @@ def test_last_year_without_a_reported_quarter_to_compare_is_the_year(
     assert value_of(extract, text, "last year", published) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Net rose 9% in the third quarter to $5 million. After a flat second quarter, the "
+         "tyre maker cut costs. Charges in the year-earlier period came to $2 million.",
+         dt.date(2023, 11, 1), "2022-Q3"),
+        # a January report: the reported quarter and the one recalled are of the year before
+        ("Fourth-quarter profit rose to $8 million. After a disappointing third quarter, "
+         "sales recovered. Charges in the year-earlier period came to $1 million.",
+         dt.date(2024, 1, 30), "2022-Q4"),
+        # named as the quarter told of, an earlier quarter is what the report goes on about
+        ("Net rose 9% in the third quarter. In the second quarter, the firm lost money. "
+         "Charges in the year-earlier period came to $2 million.",
+         dt.date(2023, 11, 1), "2022-Q2"),
+    ],
+)  # fmt: skip
+def test_a_quarter_recalled_in_passing_leaves_the_report_on_its_own(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    assert value_of(extract, text, "the year-earlier period", published) == expected
+
+
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
     text = "Sales beat the 2017 period."
     assert value_of(extract, text, "the 2017 period") == "2017"
