@@ -588,6 +588,30 @@ def test_a_quarter_recalled_in_passing_leaves_the_report_on_its_own(
     assert value_of(extract, text, "the year-earlier period", published) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Sales should recover in the first two quarters of 2025.",
+         "the first two quarters of 2025", "2025-H1"),
+        ("The plant ran at a loss in the last two quarters of 2023.",
+         "the last two quarters of 2023", "2023-H2"),
+        ("The firm lost money in 2023's first two quarters.", "2023's first two quarters",
+         "2023-H1"),
+        # with no year, the two quarters up to now are a span
+        ("Losses mounted in the last two quarters.", "the last two quarters", "P2Q"),
+    ],
+)  # fmt: skip
+def test_two_quarters_of_a_year_are_its_half(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase, dt.date(2024, 1, 3)) == expected
+
+
+def test_a_half_of_a_decade_is_no_half_year(extract: Extract) -> None:
+    found = {m.text: m.value for m in dates(extract, "Prices soared in the last half of the '80s.")}
+    assert found == {"the last half of the '80s": "198X"}
+
+
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
     text = "Sales beat the 2017 period."
     assert value_of(extract, text, "the 2017 period") == "2017"

@@ -181,9 +181,14 @@ def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
 def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
     """`the third quarter (of 1989)`, `the first half`, `third-quarter`; not a half or a
     quarter of a game (`a goal in the second half`)."""
-    if not match.group("year") and not match.group("year_before") and _of_a_game(ctx):
-        return None
-    grain: Grain = "half" if match.group("unit").lower() == "half" else "quarter"
+    written = match.group("year") or match.group("year_before")
+    if not written and (_OF_A_DECADE.match(ctx.after(24)) or _of_a_game(ctx)):
+        return None  # `the last half of the '80s` is a part of the decade, read as the decade
+    unit = match.group("unit").lower()
+    if unit.startswith("two") and not written:
+        return None  # `the last two quarters`: the six months up to now, a span
+    # `the first two quarters of 1990` are its first half
+    grain: Grain = "quarter" if unit == "quarter" else "half"
     nth = lx.ORDINALS[match.group("nth").lower()]
     if yrel := match.group("yrel"):  # `next year's first quarter`
         year = relative("year", offset_of(yrel), ctx.published)
@@ -191,10 +196,12 @@ def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
             return Timex("date", None, grain)
         return dated(_part(grain, nth, year.period.start.year, ctx).period or year.period,
                      anchor=ctx.published)  # fmt: skip
-    written = match.group("year") or match.group("year_before")
     return _part(grain, nth, int(written) if written else None, ctx)
 
 
+_OF_A_DECADE: Final = re.compile(
+    r"\s+of\s+the\s+(?:(?:\d\d)?'?\d0['’]?s|decade|century)\b", re.IGNORECASE
+)
 _OF_A_GAME: Final = re.compile(
     r"\s+of\s+(?:the|a|this|that|their|its|his|her)\s+"
     r"(?:game|match|contest|fight|bout|race|final|semifinal|tie)\b",
