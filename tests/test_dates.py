@@ -504,6 +504,26 @@ def test_the_latest_quarter_is_one_that_is_over(extract: Extract) -> None:
     assert found["the latest quarter"].value == "2019-Q3"
 
 
+def test_the_latest_period_of_a_fiscal_quarter_told_as_done_is_that_quarter(
+    extract: Extract,
+) -> None:
+    text = (
+        "The food maker said fourth-quarter profit fell to $45 million. Sales in the latest "
+        "period were $1.8 billion, up from last year's $1.6 billion."
+    )
+    found = {mention.text: mention for mention in dates(extract, text, dt.date(2023, 11, 2))}
+    assert found["fourth-quarter"].value == "2023-Q4"
+    assert found["the latest period"].value == "2023-Q4"
+    assert found["last year"].value == "2022-Q4"
+
+
+def test_the_latest_quarter_after_the_months_so_far_is_the_last_one_over(
+    extract: Extract,
+) -> None:
+    text = "For the nine months, net rose 5%. In the latest quarter, sales fell 2%."
+    assert value_of(extract, text, "the latest quarter", dt.date(2024, 1, 25)) == "2023-Q4"
+
+
 def test_a_year_earlier_than_the_months_so_far_is_the_year_before(extract: Extract) -> None:
     text = (
         "Profit rose in the third quarter. For the nine months, net was $5 million, "

@@ -13,6 +13,7 @@ from dateutil.easter import easter
 from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import Grain, Period, nth_weekday, season
 from app.extraction.timex.common import (
+    FISCAL_GRAINS,
     month_number,
     offset_of,
     parse_date,
@@ -241,8 +242,10 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
             return quarter
         return dated(quarter.period.moved("year", -years_back), anchor=ctx.published)
     reference = ctx.fiscal
-    if reference and match.group("latest") and _under_way(reference.period, ctx.published):
-        reference = None  # the latest results are of a quarter that is over
+    if reference and match.group("latest") and reference.period.grain not in FISCAL_GRAINS:
+        # after the year so far's results, the latest are of the last quarter over; a quarter
+        # the report told of as done (a fiscal `fourth quarter` ended Sept. 30) stays its own
+        reference = None
     if reference:
         return reference.then(reference.period.moved("year", -years_back))
     if (ended := _ENDED.match(ctx.after())) and (last_day := _last_day(ended, ctx)):
@@ -264,10 +267,6 @@ def _last_day(ended: re.Match[str], ctx: Context) -> dt.date | None:
         return None
     found = recurring(what, "past", ctx.published, "past").period
     return found.start if found else None
-
-
-def _under_way(period: Period, published: dt.date | None) -> bool:
-    return published is not None and period.end > published
 
 
 def _reported_in(year: int, ctx: Context) -> Timex:
