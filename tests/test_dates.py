@@ -632,6 +632,26 @@ def test_a_half_of_a_decade_is_no_half_year(extract: Extract) -> None:
     assert found == {"the last half of the '80s": "198X"}
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The firm reported a net loss of $8 million for the third quarter ended Sept. 30. "
+         "This quarter's loss includes charges of $5 million.", dt.date(2023, 11, 1), "2023-Q3"),
+        # reported in January, the quarter just closed is the year before's last
+        ("The bank reported a loss for the fourth quarter. This quarter's results include "
+         "a charge.", dt.date(2024, 1, 20), "2023-Q4"),
+        # a forecast speaks of the quarter under way
+        ("The firm reported a loss for the third quarter. This quarter's sales will rise, "
+         "it said.", dt.date(2023, 11, 1), "2023-Q4"),
+        ("This quarter's results include a charge.", dt.date(2024, 1, 20), "2024-Q1"),
+    ],
+)  # fmt: skip
+def test_this_quarters_results_in_a_report_are_of_the_quarter_just_closed(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    assert value_of(extract, text, "This quarter", published) == expected
+
+
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:
     text = "Sales beat the 2017 period."
     assert value_of(extract, text, "the 2017 period") == "2017"

@@ -161,11 +161,18 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
         # the ten years up to now; `over the next decade`, the ten years from now
         return Timex("duration", duration_value(1, grain), grain)
     offset = offset_of(match.group("rel"))
-    if grain == "year" and offset == -1 and ctx.fiscal is not None and _compares_results(ctx):
+    fiscal = ctx.fiscal
+    if grain == "year" and offset == -1 and fiscal is not None and _compares_results(ctx):
         # `a loss of $3 million, compared with earnings of $6 million last year`: the same
         # quarter (or months so far) of the year before, as `a year earlier` would be
-        return ctx.fiscal.then(ctx.fiscal.period.moved("year", -1))
-    return relative(grain, offset, ctx.published)
+        return fiscal.then(fiscal.period.moved("year", -1))
+    this = relative(grain, offset, ctx.published)
+    if grain == "quarter" and offset == 0 and fiscal is not None and this.period is not None:
+        # `This quarter's loss includes charges`, in the report of the quarter just closed
+        just_closed = fiscal.period == this.period.shift(-1)
+        if just_closed and _QUARTERS_RESULT.match(ctx.after(30)) and ctx.tense != "future":
+            return fiscal.then(fiscal.period)
+    return this
 
 
 # A figure set against the one before it (`from $504 million last year`, `compared with a
@@ -175,6 +182,12 @@ _FIGURE_COMPARED: Final = re.compile(
 )
 _YEARS_FIGURE: Final = re.compile(
     r"['’]s\s+(?:[$\d]|(?:fiscal\s+)?(?:results|figures|earnings|quarter|period)\b)", re.I
+)
+
+
+_QUARTERS_RESULT: Final = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:loss|losses|profit|earnings|results|net|income|sales|revenue)\b",
+    re.I,
 )
 
 
