@@ -44,7 +44,8 @@ fuzz: install
 	scripts/fuzz-live.sh
 
 image-check:
-	../shared/tools/image-check.sh 8000 /v1/articles
+	../shared/tools/image-check.sh 8000 /readyz /docs \
+		/v1/articles/putin-takes-hard-line-on-japan-island-dispute-before-abes-visit-a64210/facts
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

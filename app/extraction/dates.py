@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from app.extraction.document import ArticleDoc
 from app.extraction.ids import sequence_id
+from app.extraction.regex_gate import first_character_gated
 from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import Period
 from app.extraction.timex.common import FISCAL_GRAINS
@@ -80,11 +81,16 @@ class Found:
     rule: str = ""
 
 
+# The rules' patterns, each behind a lookahead on what its matches open with: scanning the
+# text with every rule was a quarter of the rules' time.
+_SCANNERS: Final = [first_character_gated(rule.pattern) for rule in RULES]
+
+
 def _candidates(parsed: ArticleDoc) -> Iterator[tuple[int, int, int, Context]]:
     """Every match of every rule, as (start, end, rule index, context)."""
     text = parsed.text
-    for index, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
+    for index, scanner in enumerate(_SCANNERS):
+        for match in scanner.finditer(text):
             yield match.start(), match.end(), index, Context(parsed, match)
 
 

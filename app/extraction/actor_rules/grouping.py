@@ -382,35 +382,42 @@ def _add_missed(doc: Doc, typed: dict[str, tuple[_Surface, Typing]]) -> None:
                 index.setdefault((word,), bare)
     # Words the rules already added to a name (`Queen` of `Queen Elizabeth II`) are taken.
     taken = {t.i for surface, _ in typed.values() for span in surface.spans for t in span}
+    free = [_free(token) for token in doc]
     i = 0
     while i < len(doc):
-        i += 1 if i in taken else _match_at(doc, i, index, taken)
+        i += 1 if i in taken else _match_at(doc, i, index, taken, free)
 
 
 def _free(token: Token) -> bool:
     """A word of a name the model did not label as an actor or a number (it may have taken
     it for a nationality or a title: `El-Erian`): a proper noun, or the hyphen inside one."""
-    if token.ent_type_ in ENTITY_TYPES or token.ent_type_ in NUMERIC_ENTITIES:
+    entity = token.ent_type_
+    if entity in ENTITY_TYPES or entity in NUMERIC_ENTITIES:
         return False
+    pos = token.pos_
+    # The tagger calls an unknown capitalised word opening a sentence a common noun.
+    if pos == "PROPN" or (pos == "NOUN" and token.is_sent_start is True and token.is_title):
+        return True
     doc = token.doc
     joins = token.text == "-" and not token.whitespace_ and 0 < token.i < len(doc) - 1
-    # The tagger calls an unknown capitalised word opening a sentence a common noun.
-    opening = token.pos_ == "NOUN" and token.is_sent_start is True and token.is_title
-    return token.pos_ == "PROPN" or opening or (joins and not doc[token.i - 1].whitespace_)
+    return joins and not doc[token.i - 1].whitespace_
 
 
-def _match_at(doc: Doc, i: int, index: dict[tuple[str, ...], _Surface], taken: set[int]) -> int:
-    """Add the longest known name starting at token i; how many tokens to move on by."""
-    before = doc[i - 1] if i > 0 else None
-    continues = before is not None and _free(before) and before.lower_ not in TITLE_WORDS
-    if not _free(doc[i]) or doc[i].text == "-" or continues:
+def _match_at(
+    doc: Doc, i: int, index: dict[tuple[str, ...], _Surface], taken: set[int], free: list[bool]
+) -> int:
+    """Add the longest known name starting at token i; how many tokens to move on by.
+    `free[j]` is `_free(doc[j])`, worked out once per document."""
+    continues = i > 0 and free[i - 1] and doc[i - 1].lower_ not in TITLE_WORDS
+    if not free[i] or doc[i].text == "-" or continues:
         return 1  # not the start of a proper name the model left unlabelled
     for length in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
-        span = doc[i : i + length]
-        if span[-1].text == "-" or not all(_free(t) and t.i not in taken for t in span):
+        end = i + length
+        if doc[end - 1].text == "-" or not all(free[j] and j not in taken for j in range(i, end)):
             continue
+        span = doc[i:end]
         surface = index.get(tuple(words(span.text))) or index.get(tuple(person_words(span.text)))
-        runs_on = span.end < len(doc) and _free(doc[span.end])
+        runs_on = end < len(doc) and free[end]
         if surface is not None and not runs_on:
             surface.spans.append(span)
             return length

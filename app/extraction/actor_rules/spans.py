@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from cleanco import basename
 from spacy.tokens import Span, Token
 
 from app.extraction.actor_rules.countries import nationality_country
+from app.extraction.actor_rules.legal_forms import basename
 from app.extraction.actor_rules.lexicon import (
     COMPASS_POINTS,
     CREDIT_LABELS,

@@ -77,7 +77,7 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, str, list[Token] | None]]:
         if is_according_to(token):
             clause = token.head.pos_ in ("VERB", "AUX")
             yield token, "according to", according_content(token) if clause else None
-        elif acts_as_verb(token) and lemma in _VERBS and not _passive_participle(token):
+        elif lemma in _VERBS and acts_as_verb(token) and not _passive_participle(token):
             content = clause_content(token) if lemma in REPORTING_VERBS else None
             if content is None and lemma in INFINITIVE_VERBS:
                 content = infinitive_content(token)
@@ -111,8 +111,10 @@ def _passive_participle(verb: Token) -> bool:
     """`a group called Lashkar`, `the programme announced in May`: a participle that
     describes a noun reports nobody's words; nor does `Asked whether …, Ellison replied`,
     whose subject was asked, not asking."""
+    if verb.tag_ != "VBN":
+        return False
     bare = not has_subject(verb) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.dep_ == "advcl" and bare))
+    return verb.dep_ == "acl" or (verb.dep_ == "advcl" and bare)
 
 
 def _that_clause(verb: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from app.extraction.actors import ActorIndex
 from app.extraction.document import ArticleDoc
 from app.extraction.quote_rules.marks import DOUBLE, trimmed
+from app.extraction.regex_gate import first_character_gated
 from app.models import Actor, SpeakerRef
 
 # A label opening a line: up to four capitalised words, maybe in markdown emphasis, then a
@@ -27,7 +28,11 @@ _TURN = re.compile(
     r"[ \t]*[*_]{0,2}(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}?)[*_]{0,2}[ \t]*"
     r"(?P<colon>:|\.)[*_]{0,2}[ \t]+(?=\S)"
 )
-_TURN_INSIDE = re.compile(r"(?:(?<=[.?!…] )|(?<=[.?!…][\"”’] ))(?P<turn>" + _TURN.pattern + ")")
+_LINE_BREAK = re.compile("\n")
+# Tried at every character of every paragraph: the gate skips those no label opens with.
+_TURN_INSIDE = first_character_gated(
+    re.compile(r"(?:(?<=[.?!…] )|(?<=[.?!…][\"”’] ))(?P<turn>" + _TURN.pattern + ")")
+)
 _QUESTIONS = frozenset(["Q", "Question"])
 _ANSWERS = frozenset(["A", "Answer"])
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen"])
@@ -69,7 +74,7 @@ def _lines(parsed: ArticleDoc) -> Iterator[_Line]:
     after the end of a sentence: lines joined into one paragraph (`… back? A. It feels …`)."""
     for paragraph in parsed.article.paragraphs:
         text = paragraph.text
-        starts = {0, *(i + 1 for i, char in enumerate(text) if char == "\n")}
+        starts = {0, *(match.end() for match in _LINE_BREAK.finditer(text))}
         starts |= {m.start("turn") for m in _TURN_INSIDE.finditer(text) if _label(m)}
         bounds = sorted(starts)
         for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):

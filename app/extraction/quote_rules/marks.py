@@ -8,9 +8,11 @@ paragraph, and an opening mark at the start of each continuing paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import cached_property
 
 
 class Role(Enum):
@@ -27,9 +29,14 @@ class MarkSet:
     closing: str
     ambiguous: str
 
-    @property
+    @cached_property
     def glyphs(self) -> str:
         return self.opening + self.closing + self.ambiguous
+
+    @cached_property
+    def finder(self) -> re.Pattern[str]:
+        """Any one of the glyphs: a regex scan skips the text between marks in C."""
+        return re.compile(f"[{re.escape(self.glyphs)}]")
 
 
 DOUBLE = MarkSet(opening="“„«", closing="”»", ambiguous='"')
@@ -119,9 +126,8 @@ def _role(text: str, i: int, marks: MarkSet) -> Role:
 
 
 def _marks(text: str, marks: MarkSet) -> Iterator[_Mark]:
-    for i, char in enumerate(text):
-        if char not in marks.glyphs:
-            continue
+    for found in marks.finder.finditer(text):
+        i, char = found.start(), found.group()
         # A closing single mark between letters is an apostrophe (`don’t`).
         if char in SINGLE.closing and 0 < i < len(text) - 1 and text[i + 1].isalpha():
             continue
@@ -208,6 +214,6 @@ def quoted_stretches(
 def all_quoted_stretches(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[Stretch]:
     """Double-mark quotes, and single-mark quotes in paragraphs that have no double marks."""
     double = quoted_stretches(body, paragraphs)
-    plain = [(a, b) for a, b in paragraphs if not any(c in DOUBLE.glyphs for c in body[a:b])]
+    plain = [(a, b) for a, b in paragraphs if not DOUBLE.finder.search(body, a, b)]
     single = [s for s in quoted_stretches(body, plain, SINGLE) if len(s.segments) == 1]
     return sorted(double + single, key=lambda s: s.start)
