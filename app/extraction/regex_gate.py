@@ -11,8 +11,8 @@ lookarounds are passed over), never fewer, so the matches are the same.
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined, unused-ignore]
+from re import _parser as sre_parse  # type: ignore[attr-defined, unused-ignore]
 from typing import Any
 
 # A node's opening characters: `(op, value)` items of a character set, or None when any
