@@ -23,13 +23,13 @@ test: install
 	$(PY) -m pytest
 
 lint: install
-	$(VENV)/bin/ruff check app tests bench
-	$(VENV)/bin/ruff format --check app tests bench
-	$(VENV)/bin/mypy app tests bench
+	$(VENV)/bin/ruff check app tests bench devtools
+	$(VENV)/bin/ruff format --check app tests bench devtools
+	$(VENV)/bin/mypy app tests bench devtools
 
 format: install
-	$(VENV)/bin/ruff check --fix app tests bench
-	$(VENV)/bin/ruff format app tests bench
+	$(VENV)/bin/ruff check --fix app tests bench devtools
+	$(VENV)/bin/ruff format app tests bench devtools
 
 # Re-pin every dependency with hashes after editing pyproject.toml (needs uv).
 lock:

@@ -72,6 +72,13 @@ class Settings(BaseSettings):
         le=19,
         description="How far extraction processes yield the CPU to the server's event loop.",
     )
+    question_niceness: int = Field(
+        19,
+        ge=0,
+        le=19,
+        description="How far the threads answering questions across articles (`/v1/quotes`, "
+        "`/v1/actors`, `/v1/timeline`) yield the CPU to the server's event loop.",
+    )
     extraction_concurrency: int = Field(
         default_factory=lambda: max(1, usable_cpus() - 1),
         ge=1,

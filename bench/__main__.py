@@ -38,13 +38,22 @@ def _parser() -> argparse.ArgumentParser:
         "--rows",
         default="1,2,3,4,6,7,8,9,11,12",
         help=(
-            "rows to run, e.g. 1,3 (5 comes with 3, 2a and 2b with 2, 10 with 9, 13 and 14 with 12)"
+            "rows to run, e.g. 1,3 (5 comes with 3, 2a and 2b with 2, 10 with 9, 13 to 15 with 12)"
         ),
     )
     parser.add_argument(
         "--archive-size",
         type=int,
-        help="articles stored for rows 9, 10 and 12 to 14 (default 100,000; 10,000 with --quick)",
+        help="articles stored for rows 9, 10 and 12 to 15 (default 100,000; 10,000 with --quick)",
+    )
+    parser.add_argument(
+        "--database",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help=(
+            "the archive of rows 9, 10 and 12 to 15: a SQLite file, or a throwaway PostgreSQL "
+            "cluster the bench starts and removes (Debian's postgresql package)"
+        ),
     )
     parser.add_argument("--no-pin", action="store_true", help="do not pin server and wrk to cores")
     parser.add_argument("--python-load", action="store_true", help="ignore wrk if installed")
@@ -75,6 +84,7 @@ def _options(args: argparse.Namespace) -> rows.Options:
         concurrency=int(app_env.get("NEWSFACTS_EXTRACTION_CONCURRENCY", "2")),
         app_env=app_env,
         archive_size=args.archive_size or (10_000 if quick else 100_000),
+        database=args.database,
     )
 
 
@@ -126,7 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{'quick' if args.quick else 'full'} mode",
         *machine.describe(pipeline, generator),
         f"row 1 pinning: {pinned}; extraction concurrency {options.concurrency}"
-        + "".join(f"; {k}={v}" for k, v in options.app_env.items()),
+        + "".join(f"; {k}={v}" for k, v in options.app_env.items())
+        + f"; archive of rows 9, 10, 12-15: {options.database}",
     ]
     for text in header:
         print(text, flush=True)

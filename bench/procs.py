@@ -6,7 +6,6 @@ import contextlib
 import http.client
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -15,17 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-HOST = "127.0.0.1"
+from devtools.ports import HOST as HOST  # re-exported: every bench module asks procs for it
+from devtools.ports import free_port
+
 ROOT = Path(__file__).absolute().parent.parent  # not resolved: bench/ may be a symlink
 LOGS = ROOT / "bench" / "results" / "logs"
 kept_logs: list[Path] = []  # server logs that held a traceback, kept for a look
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def http_get(port: int, path: str, timeout: float = 5.0) -> tuple[int, bytes]:

@@ -32,7 +32,8 @@ class Options:
     pin: bool
     concurrency: int = 2  # NEWSFACTS_EXTRACTION_CONCURRENCY the app runs with (its default)
     app_env: dict[str, str] = field(default_factory=dict)  # more NEWSFACTS_* for the app
-    archive_size: int = 100_000  # articles stored for rows 9 and 10
+    archive_size: int = 100_000  # articles stored for rows 9, 10 and 12 to 15
+    database: str = "sqlite"  # the archive of rows 9, 10 and 12 to 15: sqlite or postgresql
 
     @property
     def server_cpus(self) -> set[int] | None:

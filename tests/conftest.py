@@ -15,7 +15,7 @@ from app.api.main import create_app
 from app.extraction.pipeline import extract_text, load_pipeline
 from app.models import Facts
 from app.settings import PROJECT_ROOT, get_settings
-from tests.postgres import PostgresCluster, running_cluster
+from devtools.postgres import PostgresCluster, running_cluster
 
 # The apps tests build log warnings only: the access log's lines, written in batches by a
 # thread, would land between pytest's own lines. A live server is told `info` again.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,19 +14,13 @@ from typing import IO
 import httpx
 
 from app.settings import PROJECT_ROOT
+from devtools.ports import free_port
 
 
 @dataclass(frozen=True)
 class LiveServer:
     process: subprocess.Popen[bytes]
     base_url: str
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextmanager

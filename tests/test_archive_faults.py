@@ -14,8 +14,8 @@ from sqlalchemy import Connection, create_engine, func, select
 
 from app.models import Facts
 from app.storage.schema import actors, dates, quotes
+from devtools.postgres import PostgresCluster, running_cluster
 from tests.live_server import LiveServer, live_server
-from tests.postgres import PostgresCluster, running_cluster
 from tests.test_api import assert_problem
 from tests.test_archive import KEY, story
 

@@ -65,6 +65,7 @@ def _load(runtime: Runtime) -> None:
         _open_archive(settings, list(store.facts.values())),
         max_bytes=int(settings.cache_mb * 2**20),
         ttl_s=settings.cache_ttl_s,
+        question_niceness=settings.question_niceness,
     )
     logger.info("ready: %d article(s) loaded", len(runtime.store.facts))
 
@@ -99,7 +100,7 @@ async def _loaded(runtime: Runtime) -> AsyncIterator[None]:
         if runtime.runner is not None:
             runtime.runner.close()
         if runtime.archived is not None:
-            runtime.archived.archive.close()
+            runtime.archived.close()
 
 
 def _configure_logging(level: str) -> None:

@@ -14,10 +14,10 @@ from typing import Any, Literal
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Integer,
     Select,
-    String,
+    Table,
     column,
-    distinct,
     exists,
     func,
     literal_column,
@@ -31,9 +31,9 @@ from app.models import (
     ArchiveQuote,
     ArchiveTimelineEntry,
     ArticleSummary,
-    Role,
 )
-from app.storage.schema import actors, articles, quotes, timeline, timeline_actors
+from app.storage.schema import actor_keys, actors, articles, quotes, timeline, timeline_actors
+from app.storage.summaries import roles_of_stored
 
 ActorOrder = Literal["articles", "quotes", "name"]
 _ARTICLE_COLUMNS = (articles.c.id, articles.c.title, articles.c.published)
@@ -122,63 +122,31 @@ def search_quotes(
     return items, total
 
 
-def _named(connection: Connection, words: Sequence[str]) -> Any:
-    """Keys of the actors whose name has a word starting with each of `words`."""
+def _words_start(connection: Connection, searched: Table, words: Sequence[str]) -> Any:
+    """Rows of `searched` (`actor_keys`, `timeline`) whose searched text has a word
+    starting with each of `words`."""
     if _postgres(connection):
-        found = text(
-            "SELECT key FROM actors WHERE search @@ to_tsquery('simple'::regconfig, :query)"
-        ).bindparams(query=" & ".join(f"{word}:*" for word in words))
-    else:
-        found = text(
-            "SELECT named.key FROM actors_fts JOIN actors AS named "
-            "ON named.rowid = actors_fts.rowid WHERE actors_fts MATCH :query"
-        ).bindparams(query=" ".join(f'"{word}"*' for word in words))
-    return found.columns(column("key", String))
-
-
-def _actor_rows() -> Select[Any]:
-    return select(
-        actors.c.key,
-        func.min(actors.c.name).label("name"),
-        func.min(actors.c.type).label("type"),
-        func.max(actors.c.kind).label("kind"),
-        func.max(actors.c.country).label("country"),
-        func.count(distinct(actors.c.article_id)).label("article_count"),
-        func.coalesce(func.sum(actors.c.quote_count), 0).label("quote_count"),
-        func.min(actors.c.published).label("first_seen"),
-        func.max(actors.c.published).label("last_seen"),
-        func.min(actors.c.name_folded).label("name_folded"),
-    ).group_by(actors.c.key)
-
-
-def _with_roles(connection: Connection, rows: Sequence[Any]) -> list[ArchiveActor]:
-    roles: dict[str, dict[str, Role]] = {row.key: {} for row in rows}
-    stated = connection.execute(
-        select(actors.c.key, actors.c.roles)
-        .where(actors.c.key.in_(list(roles)))
-        .order_by(actors.c.published.nulls_last(), actors.c.article_id)
-    )
-    for key, listed in stated:
-        for role in json.loads(listed or "[]"):
-            roles[key].setdefault(json.dumps(role, sort_keys=True), Role.model_validate(role))
-    return [
-        ArchiveActor.model_validate(
-            {
-                name: value
-                for name, value in row._asdict().items()
-                if name in ArchiveActor.model_fields
-            }
-            | {"roles": list(roles[row.key].values())}
+        query = func.to_tsquery(
+            literal_column("'simple'::regconfig"), " & ".join(f"{word}:*" for word in words)
         )
-        for row in rows
-    ]
+        return literal_column(f"{searched.name}.search").bool_op("@@")(query)
+    fts = f"{searched.name}_fts"
+    found = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :words").bindparams(
+        words=" ".join(f'"{word}"*' for word in words)
+    )
+    return literal_column(f"{searched.name}.rowid").in_(found.columns(column("rowid", Integer)))
 
 
+_ACTOR_COLUMNS = [actor_keys.c[name] for name in ArchiveActor.model_fields]
 _ACTOR_ORDER: dict[str, list[ColumnElement[Any]]] = {
-    "articles": [literal_column("article_count").desc(), actors.c.key],
-    "quotes": [literal_column("quote_count").desc(), actors.c.key],
-    "name": [literal_column("name_folded"), actors.c.key],
+    "articles": [actor_keys.c.article_count.desc(), actor_keys.c.key],
+    "quotes": [actor_keys.c.quote_count.desc(), actor_keys.c.key],
+    "name": [actor_keys.c.name_folded, actor_keys.c.key],
 }
+
+
+def _actor(row: Any) -> ArchiveActor:
+    return ArchiveActor.model_validate(row._asdict() | {"roles": roles_of_stored(row.roles)})
 
 
 def search_actors(
@@ -189,21 +157,26 @@ def search_actors(
     offset: int,
     limit: int,
 ) -> tuple[list[ArchiveActor], int]:
-    statement = _actor_rows().where(actors.c.key.is_not(None))
+    """One page of the actors' summaries (`actor_keys`): it reads the rows of its page."""
+    conditions = []
     if words:
-        statement = statement.where(actors.c.key.in_(_named(connection, words)))
+        conditions.append(_words_start(connection, actor_keys, words))
     if actor_type is not None:
-        statement = statement.where(actors.c.type == actor_type)
-    total = connection.scalar(select(func.count()).select_from(statement.subquery())) or 0
+        conditions.append(actor_keys.c.type == actor_type)
+    total = connection.scalar(select(func.count()).select_from(actor_keys).where(*conditions)) or 0
     rows = connection.execute(
-        statement.order_by(*_ACTOR_ORDER[order]).offset(offset).limit(limit)
+        select(*_ACTOR_COLUMNS)
+        .where(*conditions)
+        .order_by(*_ACTOR_ORDER[order])
+        .offset(offset)
+        .limit(limit)
     ).all()
-    return _with_roles(connection, rows), total
+    return [_actor(row) for row in rows], total
 
 
 def find_actor(connection: Connection, key: str) -> ArchiveActor | None:
-    rows = connection.execute(_actor_rows().where(actors.c.key == key)).all()
-    return _with_roles(connection, rows)[0] if rows else None
+    row = connection.execute(select(*_ACTOR_COLUMNS).where(actor_keys.c.key == key)).first()
+    return _actor(row) if row else None
 
 
 def actor_articles(
@@ -226,13 +199,13 @@ def search_timeline(
     connection: Connection, query: TimelineQuery, offset: int, limit: int
 ) -> tuple[list[ArchiveTimelineEntry], int]:
     """Dated statements of every article, earliest first; `days` keeps the ones whose
-    interval overlaps it, `words` the ones whose sentence holds each word."""
+    interval overlaps it, `words` the ones whose sentence has a word starting with each."""
     statement = select(timeline.c.entry, *_ARTICLE_COLUMNS).join(
         articles, articles.c.id == timeline.c.article_id
     )
-    conditions: list[ColumnElement[bool]] = [
-        timeline.c.sentence_folded.contains(word, autoescape=True) for word in query.words
-    ]
+    conditions: list[ColumnElement[bool]] = []
+    if query.words:
+        conditions.append(_words_start(connection, timeline, query.words))
     if query.actor is not None:
         conditions.append(
             exists().where(

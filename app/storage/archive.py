@@ -28,7 +28,8 @@ from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from app.models import ArticleSummary, Facts
 from app.storage.database import create_archive_engine, upgrade
 from app.storage.indexing import insert_fact_rows
-from app.storage.schema import articles
+from app.storage.schema import actors, articles
+from app.storage.summaries import add_to_summaries, lock_summaries, refresh_summaries
 
 # The stored gzip is what clients that accept gzip receive: worth the slowest level once.
 GZIP_LEVEL = 9
@@ -130,6 +131,18 @@ def _candidate_ids(article_id: str, key: str) -> Iterator[str]:
     yield f"{article_id[:35]}-{key}"  # the content key is unique: this one is free
 
 
+def _delete_with(connection: Connection, article_ids: Sequence[str]) -> int:
+    """Remove the articles (their rows go with them) and count them out of their actors'
+    summaries; how many there were."""
+    keys = connection.scalars(
+        select(actors.c.key).where(actors.c.article_id.in_(article_ids), actors.c.key.is_not(None))
+    ).all()
+    lock_summaries(connection, keys)
+    removed = connection.execute(delete(articles).where(articles.c.id.in_(article_ids)))
+    refresh_summaries(connection, keys)
+    return removed.rowcount
+
+
 class Archive:
     """The archive in one database. Thread-safe: each call takes a pooled connection.
 
@@ -174,7 +187,7 @@ class Archive:
             indexed = {row.id: row.content_key for row in rows}
             changed = [i for i, key in indexed.items() if keys[i][1] != key]
             if changed:
-                connection.execute(delete(articles).where(articles.c.id.in_(changed)))
+                _delete_with(connection, changed)
         for article_id, (facts, key) in keys.items():
             if indexed.get(article_id) == key:
                 continue
@@ -250,13 +263,12 @@ class Archive:
                 shipped=shipped,
             )
         )
-        insert_fact_rows(connection, stored.facts)
+        add_to_summaries(connection, insert_fact_rows(connection, stored.facts)[actors])
 
     def delete(self, article_id: str) -> bool:
         """Remove an added article and its facts; False when there is none by that id."""
         with self._connection(write=True) as connection:
-            removed = connection.execute(delete(articles).where(articles.c.id == article_id))
-            return removed.rowcount > 0
+            return _delete_with(connection, [article_id]) > 0
 
     def page(
         self,

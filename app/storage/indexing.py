@@ -99,10 +99,13 @@ def fact_rows(facts: Facts) -> dict[Table, list[dict[str, Any]]]:
     }
 
 
-def insert_fact_rows(connection: Connection, facts: Facts) -> None:
-    for table, rows in fact_rows(facts).items():
+def insert_fact_rows(connection: Connection, facts: Facts) -> dict[Table, list[dict[str, Any]]]:
+    """Insert the rows of `fact_rows`, and return them."""
+    inserted = fact_rows(facts)
+    for table, rows in inserted.items():
         if rows:
             connection.execute(insert(table), rows)
+    return inserted
 
 
 def reindex(connection: Connection) -> None:

@@ -137,11 +137,37 @@ timeline_actors = Table(
     Index("ix_timeline_actors_key", "actor_key"),
 )
 
+# Each actor key once, with what the actor rows of all its articles add up to (revision
+# 0003): kept up to date in the transaction of every add and delete (`summaries.py`), so
+# that a page of actors across articles reads one row per actor, however many articles
+# name it. `roles` is a JSON list of the roles in the order first stated, each with where
+# it was first stated (so that an article added later can still come first).
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("kind", String(50)),
+    Column("country", String(2)),
+    Column("article_count", Integer, nullable=False),
+    Column("quote_count", Integer, nullable=False),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+    Column("name_folded", Text, nullable=False),
+    Column("roles", Text, nullable=False),
+)
+# The orders `GET /v1/actors` sorts by, so that a page reads only its own rows.
+Index("ix_actor_keys_articles", actor_keys.c.article_count.desc(), actor_keys.c.key)
+Index("ix_actor_keys_quotes", actor_keys.c.quote_count.desc(), actor_keys.c.key)
+Index("ix_actor_keys_name", actor_keys.c.name_folded, actor_keys.c.key)
+
 # Full-text search lives outside the declared tables: on SQLite, FTS5 tables kept by
-# triggers (`quotes_fts`, `actors_fts` and their shadow tables); on PostgreSQL, a generated
-# `search` tsvector column on `quotes` and `actors` with a GIN index. Migration 0002 makes
-# them; comparisons of the schema with these tables leave them out.
-FTS_TABLES = ("quotes_fts", "actors_fts")
+# triggers (`quotes_fts`, `actor_keys_fts`, `timeline_fts` and their shadow tables); on
+# PostgreSQL, a generated `search` tsvector column on `quotes`, `actor_keys` and `timeline`
+# with a GIN index. Migrations 0002 and 0003 make them; comparisons of the schema with
+# these tables leave them out.
+FTS_TABLES = ("quotes_fts", "actor_keys_fts", "timeline_fts")
 SEARCH_COLUMN = "search"
 
 

@@ -3,7 +3,6 @@ words or date; actors across articles with their counts; a timeline over many ar
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
@@ -89,7 +88,7 @@ def _days(start: dt.date | None, end: dt.date | None) -> DayRange:
 
 async def _read(archived: ArchivedDep, query: Callable[[Connection], Answer]) -> Answer:
     try:
-        return await asyncio.to_thread(archived.archive.read, query)
+        return await archived.ask(query)
     except ArchiveUnavailableError as error:
         raise archive_unavailable(error) from error
 
@@ -251,7 +250,8 @@ async def list_actor_articles(
     description=(
         "Every resolved date of every article with its sentence, earliest first (then by "
         "publication). `actor` keeps the sentences naming that actor (its key), `q` the ones "
-        "holding each word, `from` and `to` the dates overlapping those days."
+        "with a word starting with each of its words (any case or accents: `fish treat` "
+        "finds `fisheries treaty`), `from` and `to` the dates overlapping those days."
     ),
     operation_id="getArchiveTimeline",
     response_model=Page[ArchiveTimelineEntry],
@@ -264,7 +264,7 @@ async def get_archive_timeline(
     actor: Annotated[
         str | None, Query(pattern=ID_PATTERN, description="Only sentences naming this actor key.")
     ] = None,
-    q: Annotated[str | None, _search("Words the sentence holds.")] = None,
+    q: Annotated[str | None, _search("The start of words the sentence holds.")] = None,
     date_from: From = None,
     date_to: To = None,
 ) -> Response:

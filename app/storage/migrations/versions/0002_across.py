@@ -12,6 +12,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from app.storage.migrations.fulltext import (
+    create_postgres_search,
+    create_sqlite_search,
+    drop_postgres_search,
+    drop_sqlite_search,
+    on_postgres,
+)
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -35,24 +43,6 @@ _POSTGRES_SEARCH = {
 def _article_key() -> sa.Column[str]:
     return sa.Column(
         "article_id", ID, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
-    )
-
-
-def _sqlite_search(table: str, columns: str, tokenize: str) -> None:
-    fts = f"{table}_fts"
-    new = ", ".join(f"new.{c.strip()}" for c in columns.split(","))
-    old = ", ".join(f"old.{c.strip()}" for c in columns.split(","))
-    op.execute(
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({columns}, content='{table}', "
-        f"content_rowid='rowid', tokenize='{tokenize}')"
-    )
-    op.execute(
-        f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
-        f"INSERT INTO {fts}(rowid, {columns}) VALUES (new.rowid, {new}); END"
-    )
-    op.execute(
-        f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', old.rowid, {old}); END"
     )
 
 
@@ -95,29 +85,22 @@ def upgrade() -> None:
         sa.Column("actor_key", KEY, primary_key=True),
     )
     op.create_index("ix_timeline_actors_key", "timeline_actors", ["actor_key"])
-    if op.get_context().dialect.name == "postgresql":
+    if on_postgres():
         for table, expression in _POSTGRES_SEARCH.items():
-            op.execute(
-                f"ALTER TABLE {table} ADD COLUMN search tsvector "
-                f"GENERATED ALWAYS AS ({expression}) STORED"
-            )
-            op.execute(f"CREATE INDEX ix_{table}_search ON {table} USING gin (search)")
+            create_postgres_search(table, expression)
     else:
         for table, (columns, tokenize) in _SQLITE_SEARCH.items():
-            _sqlite_search(table, columns, tokenize)
+            create_sqlite_search(table, columns, tokenize)
     reindex(op.get_bind())
 
 
 def downgrade() -> None:
-    if op.get_context().dialect.name == "postgresql":
+    if on_postgres():
         for table in _POSTGRES_SEARCH:
-            op.execute(f"DROP INDEX ix_{table}_search")
-            op.execute(f"ALTER TABLE {table} DROP COLUMN search")
+            drop_postgres_search(table)
     else:
         for table in _SQLITE_SEARCH:
-            op.execute(f"DROP TRIGGER {table}_fts_insert")
-            op.execute(f"DROP TRIGGER {table}_fts_delete")
-            op.execute(f"DROP TABLE {table}_fts")
+            drop_sqlite_search(table)
     op.drop_table("timeline_actors")
     op.drop_table("timeline")
     op.drop_index("ix_quotes_dated", "quotes")

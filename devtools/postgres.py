@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from tests.live_server import free_port
+from devtools.ports import free_port
 
 
 def _bin_dir() -> Path:
