@@ -504,6 +504,26 @@ def test_the_latest_quarter_is_one_that_is_over(extract: Extract) -> None:
     assert found["the latest quarter"].value == "2019-Q3"
 
 
+def test_the_latest_period_of_a_fiscal_quarter_told_as_done_is_that_quarter(
+    extract: Extract,
+) -> None:
+    text = (
+        "The food maker said fourth-quarter profit fell to $45 million. Sales in the latest "
+        "period were $1.8 billion, up from last year's $1.6 billion."
+    )
+    found = {mention.text: mention for mention in dates(extract, text, dt.date(2023, 11, 2))}
+    assert found["fourth-quarter"].value == "2023-Q4"
+    assert found["the latest period"].value == "2023-Q4"
+    assert found["last year"].value == "2022-Q4"
+
+
+def test_the_latest_quarter_after_the_months_so_far_is_the_last_one_over(
+    extract: Extract,
+) -> None:
+    text = "For the nine months, net rose 5%. In the latest quarter, sales fell 2%."
+    assert value_of(extract, text, "the latest quarter", dt.date(2024, 1, 25)) == "2023-Q4"
+
+
 def test_a_year_earlier_than_the_months_so_far_is_the_year_before(extract: Extract) -> None:
     text = (
         "Profit rose in the third quarter. For the nine months, net was $5 million, "
@@ -527,6 +547,109 @@ def test_the_period_last_year_is_the_reported_quarter_a_year_before(
     extract: Extract, sentence: str, phrase: str
 ) -> None:
     assert value_of(extract, sentence, phrase, dt.date(2019, 10, 28)) == "2018-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a January report of the fourth quarter: the year before is two calendar years back
+        ("Fourth-quarter profit rose to $5 million, compared with $4 million last year.",
+         dt.date(2024, 1, 25), "2022-Q4"),
+        ("The bank earned $9 million in the third quarter. Third-period sales were $2 billion, "
+         "up from last year's $1.8 billion.", dt.date(2023, 10, 2), "2022-Q3"),
+        ("Second-quarter sales rose 8%. Last year's results were hurt by a strike.",
+         dt.date(2023, 7, 31), "2022-Q2"),
+        ("Profit rose in the third quarter. For the nine months, net rose to $5 million "
+         "from $4 million last year.", dt.date(2019, 10, 28), "2018"),
+    ],
+)  # fmt: skip
+def test_last_year_set_against_a_quarter_is_that_quarter_a_year_before(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    mentions = [m for m in dates(extract, text, published) if m.text.lower() == "last year"]
+    assert [m.value for m in mentions] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Fourth-quarter profit rose. The firm had 300 workers last year.",
+         dt.date(2024, 1, 25), "2023"),
+        ("Sales rose to $5 million from $4 million last year.", dt.date(2024, 1, 25), "2023"),
+        ("Analysts expect a loss in the fourth quarter, up from $3 million last year.",
+         dt.date(2023, 10, 2), "2022"),
+    ],
+)  # fmt: skip
+def test_last_year_without_a_reported_quarter_to_compare_is_the_year(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    assert value_of(extract, text, "last year", published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Net rose 9% in the third quarter to $5 million. After a flat second quarter, the "
+         "tyre maker cut costs. Charges in the year-earlier period came to $2 million.",
+         dt.date(2023, 11, 1), "2022-Q3"),
+        # a January report: the reported quarter and the one recalled are of the year before
+        ("Fourth-quarter profit rose to $8 million. After a disappointing third quarter, "
+         "sales recovered. Charges in the year-earlier period came to $1 million.",
+         dt.date(2024, 1, 30), "2022-Q4"),
+        # named as the quarter told of, an earlier quarter is what the report goes on about
+        ("Net rose 9% in the third quarter. In the second quarter, the firm lost money. "
+         "Charges in the year-earlier period came to $2 million.",
+         dt.date(2023, 11, 1), "2022-Q2"),
+    ],
+)  # fmt: skip
+def test_a_quarter_recalled_in_passing_leaves_the_report_on_its_own(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    assert value_of(extract, text, "the year-earlier period", published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Sales should recover in the first two quarters of 2025.",
+         "the first two quarters of 2025", "2025-H1"),
+        ("The plant ran at a loss in the last two quarters of 2023.",
+         "the last two quarters of 2023", "2023-H2"),
+        ("The firm lost money in 2023's first two quarters.", "2023's first two quarters",
+         "2023-H1"),
+        # with no year, the two quarters up to now are a span
+        ("Losses mounted in the last two quarters.", "the last two quarters", "P2Q"),
+    ],
+)  # fmt: skip
+def test_two_quarters_of_a_year_are_its_half(
+    extract: Extract, sentence: str, phrase: str, expected: str
+) -> None:
+    assert value_of(extract, sentence, phrase, dt.date(2024, 1, 3)) == expected
+
+
+def test_a_half_of_a_decade_is_no_half_year(extract: Extract) -> None:
+    found = {m.text: m.value for m in dates(extract, "Prices soared in the last half of the '80s.")}
+    assert found == {"the last half of the '80s": "198X"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The firm reported a net loss of $8 million for the third quarter ended Sept. 30. "
+         "This quarter's loss includes charges of $5 million.", dt.date(2023, 11, 1), "2023-Q3"),
+        # reported in January, the quarter just closed is the year before's last
+        ("The bank reported a loss for the fourth quarter. This quarter's results include "
+         "a charge.", dt.date(2024, 1, 20), "2023-Q4"),
+        # a forecast speaks of the quarter under way
+        ("The firm reported a loss for the third quarter. This quarter's sales will rise, "
+         "it said.", dt.date(2023, 11, 1), "2023-Q4"),
+        ("This quarter's results include a charge.", dt.date(2024, 1, 20), "2024-Q1"),
+    ],
+)  # fmt: skip
+def test_this_quarters_results_in_a_report_are_of_the_quarter_just_closed(
+    extract: Extract, text: str, published: dt.date, expected: str
+) -> None:
+    assert value_of(extract, text, "This quarter", published) == expected
 
 
 def test_the_year_period_without_a_quarter_named_is_the_year(extract: Extract) -> None:

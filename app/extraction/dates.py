@@ -131,7 +131,11 @@ def _select(parsed: ArticleDoc) -> list[Found]:
         if _can_be_referred_to(timex):
             assert timex.period is not None
             reference = Reference(sequence_id("d", len(found) - 1), timex.period, start)
-            if timex.period.grain in FISCAL_GRAINS and _reported(timex.period, context):
+            if (
+                timex.period.grain in FISCAL_GRAINS
+                and _reported(timex.period, context)
+                and not _in_passing(timex.period, fiscal, context)
+            ):
                 fiscal = reference
         elif (so_far := _year_so_far(context)) is not None:
             fiscal = Reference(sequence_id("d", len(found) - 1), so_far)
@@ -144,6 +148,21 @@ def _reported(period: Period, context: Context) -> bool:
     not one under way or ahead (`analysts see losses in the fourth quarter`)."""
     published = context.published
     return published is None or period.end <= published or context.tense == "past"
+
+
+# `a flat second quarter`, `a weak first half`: described in passing, not the one reported.
+_INDEFINITE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z]+[-\s]+){0,2}$", re.IGNORECASE)
+
+
+def _in_passing(period: Period, fiscal: Reference | None, context: Context) -> bool:
+    """`Net rose in the third quarter. After a flat second quarter, …`: a quarter before the
+    one the report is of, named with an indefinite article, is recalled in passing; `the
+    year-earlier period` that follows still goes on about the report's own quarter."""
+    return (
+        fiscal is not None
+        and period.end <= fiscal.period.start
+        and _INDEFINITE.search(context.before(30)) is not None
+    )
 
 
 # `the nine months`, `the first six months`: results for the year so far, which a report then

@@ -160,7 +160,40 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
     ):
         # the ten years up to now; `over the next decade`, the ten years from now
         return Timex("duration", duration_value(1, grain), grain)
-    return relative(grain, offset_of(match.group("rel")), ctx.published)
+    offset = offset_of(match.group("rel"))
+    fiscal = ctx.fiscal
+    if grain == "year" and offset == -1 and fiscal is not None and _compares_results(ctx):
+        # `a loss of $3 million, compared with earnings of $6 million last year`: the same
+        # quarter (or months so far) of the year before, as `a year earlier` would be
+        return fiscal.then(fiscal.period.moved("year", -1))
+    this = relative(grain, offset, ctx.published)
+    if grain == "quarter" and offset == 0 and fiscal is not None and this.period is not None:
+        # `This quarter's loss includes charges`, in the report of the quarter just closed
+        just_closed = fiscal.period == this.period.shift(-1)
+        if just_closed and _QUARTERS_RESULT.match(ctx.after(30)) and ctx.tense != "future":
+            return fiscal.then(fiscal.period)
+    return this
+
+
+# A figure set against the one before it (`from $504 million last year`, `compared with a
+# loss of $3 million last year`), or `last year's $1.55 billion`, `last year's results`.
+_FIGURE_COMPARED: Final = re.compile(
+    r"\b(?:from|with|against|versus|vs\.)\s[^.;!?]{0,60}?[$%\d][^.;!?]{0,30}$", re.I
+)
+_YEARS_FIGURE: Final = re.compile(
+    r"['’]s\s+(?:[$\d]|(?:fiscal\s+)?(?:results|figures|earnings|quarter|period)\b)", re.I
+)
+
+
+_QUARTERS_RESULT: Final = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:loss|losses|profit|earnings|results|net|income|sales|revenue)\b",
+    re.I,
+)
+
+
+def _compares_results(ctx: Context) -> bool:
+    """Whether `last year` sets a result against the one of the year before."""
+    return bool(_FIGURE_COMPARED.search(ctx.before(90)) or _YEARS_FIGURE.match(ctx.after(20)))
 
 
 # A preposition that makes a decade or a century a stretch of time rather than a date.

@@ -13,6 +13,7 @@ from dateutil.easter import easter
 from app.extraction.timex import lexicon as lx
 from app.extraction.timex.calendar import Grain, Period, nth_weekday, season
 from app.extraction.timex.common import (
+    FISCAL_GRAINS,
     month_number,
     offset_of,
     parse_date,
@@ -181,9 +182,14 @@ def _part(grain: Grain, nth: int, year: int | None, ctx: Context) -> Timex:
 def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
     """`the third quarter (of 1989)`, `the first half`, `third-quarter`; not a half or a
     quarter of a game (`a goal in the second half`)."""
-    if not match.group("year") and not match.group("year_before") and _of_a_game(ctx):
-        return None
-    grain: Grain = "half" if match.group("unit").lower() == "half" else "quarter"
+    written = match.group("year") or match.group("year_before")
+    if not written and (_OF_A_DECADE.match(ctx.after(24)) or _of_a_game(ctx)):
+        return None  # `the last half of the '80s` is a part of the decade, read as the decade
+    unit = match.group("unit").lower()
+    if unit.startswith("two") and not written:
+        return None  # `the last two quarters`: the six months up to now, a span
+    # `the first two quarters of 1990` are its first half
+    grain: Grain = "quarter" if unit == "quarter" else "half"
     nth = lx.ORDINALS[match.group("nth").lower()]
     if yrel := match.group("yrel"):  # `next year's first quarter`
         year = relative("year", offset_of(yrel), ctx.published)
@@ -191,10 +197,12 @@ def part_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
             return Timex("date", None, grain)
         return dated(_part(grain, nth, year.period.start.year, ctx).period or year.period,
                      anchor=ctx.published)  # fmt: skip
-    written = match.group("year") or match.group("year_before")
     return _part(grain, nth, int(written) if written else None, ctx)
 
 
+_OF_A_DECADE: Final = re.compile(
+    r"\s+of\s+the\s+(?:(?:\d\d)?'?\d0['’]?s|decade|century)\b", re.IGNORECASE
+)
 _OF_A_GAME: Final = re.compile(
     r"\s+of\s+(?:the|a|this|that|their|its|his|her)\s+"
     r"(?:game|match|contest|fight|bout|race|final|semifinal|tie)\b",
@@ -234,8 +242,10 @@ def reported_period(match: re.Match[str], ctx: Context) -> Timex | None:
             return quarter
         return dated(quarter.period.moved("year", -years_back), anchor=ctx.published)
     reference = ctx.fiscal
-    if reference and match.group("latest") and _under_way(reference.period, ctx.published):
-        reference = None  # the latest results are of a quarter that is over
+    if reference and match.group("latest") and reference.period.grain not in FISCAL_GRAINS:
+        # after the year so far's results, the latest are of the last quarter over; a quarter
+        # the report told of as done (a fiscal `fourth quarter` ended Sept. 30) stays its own
+        reference = None
     if reference:
         return reference.then(reference.period.moved("year", -years_back))
     if (ended := _ENDED.match(ctx.after())) and (last_day := _last_day(ended, ctx)):
@@ -257,10 +267,6 @@ def _last_day(ended: re.Match[str], ctx: Context) -> dt.date | None:
         return None
     found = recurring(what, "past", ctx.published, "past").period
     return found.start if found else None
-
-
-def _under_way(period: Period, published: dt.date | None) -> bool:
-    return published is not None and period.end > published
 
 
 def _reported_in(year: int, ctx: Context) -> Timex:

@@ -165,7 +165,7 @@ RULES: Final = (
         rx(
             rf"(?:the\s+)?(?:(?P<year_before>{YEAR})(?:'s)?\s+|(?P<yrel>this|last|next)\s+year's\s+)?"
             rf"(?:(?:fiscal|calendar)[-\s]+)?(?P<nth>{lx.alternatives(lx.ORDINALS)})[-\s]+(?:fiscal[-\s]+)?"
-            rf"(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR}))?"
+            rf"(?P<unit>quarter|half|two\s+quarters)(?:\s+of\s+(?P<year>{YEAR}))?"
         ),
         part_of_year,
     ),
