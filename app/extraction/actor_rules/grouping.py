@@ -72,10 +72,11 @@ from app.extraction.actor_rules.spans import (
 )
 from app.extraction.document import ArticleDoc
 from app.extraction.quote_rules.lexicon import SPEECH_VERBS
+from app.extraction.regex_gate import first_character_gated
 from app.models import ActorType, Mention, Role
 
 # A match score: `2-1`, `1–0`.
-_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+_SCORE = first_character_gated(re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b"))
 # Shortest clipped word that stands for a longer one (`Fed` for `Federal`).
 _SHORTEST_CLIPPING = 3
 # Links by which a list is a modifier of a noun rather than a list of actors.
@@ -88,9 +89,13 @@ _OPENING_ACRONYM = re.compile(r"\((?=[A-Z][A-Z0-9&]*[A-Z0-9]\))")
 _UNSPELLED = frozenset({"of", "the", "and", "for", "on", "&", "-", ","})
 # Head nouns of institutions and places, capitalised, as words of the text.
 _HEADS = "|".join(w.title() for w in sorted({*ORG_HEADS, *PLACE_HEADS}) if w.isalpha())
-_HEAD_NOUN = re.compile(rf"\b[A-Z][\w'’-]* ({_HEADS})\b")  # after a capitalised word
-_MATCH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(MATCH_VERBS))})\b")
-_SPORT_WORD = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(SPORT_WORDS)))})\b", re.I)
+_HEAD_NOUN = first_character_gated(
+    re.compile(rf"\b[A-Z][\w'’-]* ({_HEADS})\b")
+)  # after a capitalised word
+_MATCH_VERB = first_character_gated(re.compile(rf"\b(?:{'|'.join(sorted(MATCH_VERBS))})\b"))
+_SPORT_WORD = first_character_gated(
+    re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(SPORT_WORDS)))})\b", re.I)
+)
 # Longest name, in tokens, that the search for mentions the model missed tries.
 _LONGEST_NAME = 5
 
@@ -190,7 +195,7 @@ def _surfaces(parsed: ArticleDoc) -> dict[str, _Surface]:
         name = clean_name(entity, person=label == "person")
         if name is None or (len(name) == 1 and not_a_name(name[0])):
             continue
-        name = complete_person(name) if label == "person" else doubled(name)
+        name = complete_person(name) if label == "person" else doubled(name, text)
         covered.update(range(entity.end, name.end))
         typing = (
             typing_by_context(name, label)
@@ -398,13 +403,13 @@ def _teams_named(parsed: ArticleDoc) -> Iterator[tuple[Span, Typing]]:
     subject or object of `beat`, `drew with`, `lost to` in a sentence with a score or a
     word of the game (`Southampton beat Wolves 2-0`)."""
     doc, text = parsed.doc, parsed.text
-    if not _SCORE.search(text) and not _SPORT_WORD.search(text):
-        return
-    for verb in _tokens_at(doc, text, _MATCH_VERB):
-        sentence = parsed.sentence_of(verb.i)
+    for match in _MATCH_VERB.finditer(text):
+        i = parsed.token_at(match.start())
+        sentence = parsed.sentence_of(i)
         words = text[sentence.start_char : sentence.end_char]
         if not _SCORE.search(words) and not _SPORT_WORD.search(words):
             continue
+        verb = doc[i]
         sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
         for preposition in verb.children:
             if preposition.dep_ == "prep" and preposition.lower_ in ("with", "to", "against"):

@@ -120,16 +120,24 @@ def clean_name(span: Span, *, person: bool) -> Span | None:
     return name
 
 
-def doubled(name: Span) -> Span:
+def doubled(name: Span, text: str) -> Span:
     """A one-word name next to the same word again is that word twice (`Duran Duran`,
-    `Talk Talk`), however the model labelled the two."""
-    doc, start, end = name.doc, name.start, name.end
+    `Talk Talk`), however the model labelled the two. Read in the text, which costs less
+    than making the tokens around every name."""
     if len(name) != 1:
         return name
-    if end < len(doc) and doc[end].text == name.text and name[0].whitespace_:
-        return doc[start : end + 1]
-    if start > 0 and doc[start - 1].text == name.text and doc[start - 1].whitespace_:
-        return doc[start - 1 : end]
+    start, end = name.start_char, name.end_char
+    word = text[start:end]
+    if (
+        text.startswith(" " + word, end)
+        and not text[end + len(word) + 1 : end + len(word) + 2].isalnum()
+    ):
+        return name.doc[name.start : name.end + 1]
+    if (
+        text.endswith(word + " ", 0, start)
+        and not text[start - len(word) - 2 : start - len(word) - 1].isalnum()
+    ):
+        return name.doc[name.start - 1 : name.end]
     return name
 
 
