@@ -89,9 +89,8 @@ _OPENING_ACRONYM = re.compile(r"\((?=[A-Z][A-Z0-9&]*[A-Z0-9]\))")
 _UNSPELLED = frozenset({"of", "the", "and", "for", "on", "&", "-", ","})
 # Head nouns of institutions and places, capitalised, as words of the text.
 _HEADS = "|".join(w.title() for w in sorted({*ORG_HEADS, *PLACE_HEADS}) if w.isalpha())
-_HEAD_NOUN = first_character_gated(
-    re.compile(rf"\b[A-Z][\w'’-]* ({_HEADS})\b")
-)  # after a capitalised word
+# A head noun after a capitalised word (`Deseret News`): the group is the head.
+_HEAD_NOUN = first_character_gated(re.compile(rf"\b[A-Z][\w'’-]* ({_HEADS})\b"))
 _MATCH_VERB = first_character_gated(re.compile(rf"\b(?:{'|'.join(sorted(MATCH_VERBS))})\b"))
 _SPORT_WORD = first_character_gated(
     re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(SPORT_WORDS)))})\b", re.I)
