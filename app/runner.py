@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 import pickle
@@ -174,6 +175,9 @@ class _Child:
     def __init__(self, nlp: Language, niceness: int) -> None:
         job_read, job_write = os.pipe()
         result_read, result_write = os.pipe()
+        # The child's garbage collector would write to every object it inherits (their GC
+        # headers), copying the pages it shares with the server; frozen, they stay shared.
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # the child
             os.close(job_write)
