@@ -11,11 +11,12 @@ the OpenAPI schema documents the route through the application's own handler.
 from __future__ import annotations
 
 import re
+import weakref
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.deps import Runtime
-from app.api.responses import representation
+from app.api.responses import EncodedJson, representation
 
 _FACTS_PATH = re.compile(r"^/v1/articles/([a-z0-9][a-z0-9-]{0,99})/facts$")
 
@@ -32,34 +33,33 @@ class FactsHotPathMiddleware:
     def __init__(self, app: ASGIApp, runtime: Runtime) -> None:
         self.app = app
         self.runtime = runtime
-        # Raw 200 headers per (document, encoding): the same for every request.
-        self._raw_headers: dict[tuple[int, str | None], list[tuple[bytes, bytes]]] = {}
+        # Raw 200 headers per document and encoding: the same for every request. Held by
+        # weak reference, so that an added document that leaves the cache leaves here too.
+        self._raw_headers: weakref.WeakKeyDictionary[
+            EncodedJson, dict[str | None, list[tuple[bytes, bytes]]]
+        ] = weakref.WeakKeyDictionary()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        shipped = added = None
+        encoded: EncodedJson | None = None
         # A query string is for the application to validate (this route takes none).
         if scope["type"] == "http" and scope["method"] == "GET" and not scope["query_string"]:
             match = _FACTS_PATH.match(scope["path"])
             if match is not None:
-                shipped = self.runtime.encoded_facts.get(match.group(1))
-                added = None if shipped else self.runtime.cached_added(match.group(1))
-        encoded = shipped or added
+                encoded = self.runtime.encoded_facts.get(
+                    match.group(1)
+                ) or self.runtime.cached_added(match.group(1))
         if encoded is None:
             await self.app(scope, receive, send)
             return
         accept_encoding, if_none_match = _headers(scope, b"accept-encoding", b"if-none-match")
         status, headers, body = representation(encoded, accept_encoding or "", if_none_match)
-        # Only a shipped document lives as long as the process: an added one may leave the
-        # cache, and another object take its id().
-        key = (id(encoded), headers.get("Content-Encoding"))
-        memoized = status == 200 and shipped is not None
-        raw_headers = self._raw_headers.get(key) if memoized else None
+        by_encoding = self._raw_headers.setdefault(encoded, {}) if status == 200 else {}
+        raw_headers = by_encoding.get(content_encoding := headers.get("Content-Encoding"))
         if raw_headers is None:
             raw_headers = [
                 (name.lower().encode(), value.encode()) for name, value in headers.items()
             ]
             raw_headers.append((b"content-length", str(len(body)).encode()))
-            if memoized:
-                self._raw_headers[key] = raw_headers
+            by_encoding[content_encoding] = raw_headers
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": body})
