@@ -13,9 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from cachetools import TTLCache
 from sqlalchemy import Connection
 
+from app.api.memo import ExpiringCache
 from app.api.responses import EncodedJson
 from app.models import Facts
 from app.settings import usable_cpus
@@ -79,7 +79,7 @@ class ArchivedFacts:
             initializer=_yield_cpu,
             initargs=(question_niceness,),
         )
-        self._cache: TTLCache[str, CachedFacts] = TTLCache(
+        self._cache: ExpiringCache[str, CachedFacts] = ExpiringCache(
             max_bytes, ttl_s, getsizeof=lambda entry: entry.size
         )
         self._adding: dict[str, asyncio.Future[Added]] = {}
@@ -112,7 +112,8 @@ class ArchivedFacts:
         return self.keep(added.stored), added.created
 
     def cached(self, article_id: str) -> CachedFacts | None:
-        return self._cache.get(article_id)
+        """The entry in memory, if any, at the cost of a dict look-up (the hot path's)."""
+        return self._cache.fresh(article_id)
 
     async def get(self, article_id: str) -> CachedFacts | None:
         """Raises ArchiveUnavailableError when it must read the archive and cannot."""
