@@ -10,13 +10,11 @@ import datetime as dt
 import gzip
 import hashlib
 import http.client
-import itertools
 import json
 import random
 import shutil
 import statistics
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -26,7 +24,7 @@ from urllib.parse import urlencode
 
 from bench import procs
 from bench.load import LoadResult, run_load
-from bench.rows import MB, Options, Row, app_env
+from bench.rows import MB, Clients, Options, Row, app_env
 from bench.texts import FOLDER, load_texts, word_count
 
 if TYPE_CHECKING:
@@ -555,48 +553,22 @@ def _paced_gets(port: int, paths: list[str], per_second: float) -> tuple[list[fl
     return latencies, statuses
 
 
-class _Askers:
-    """`count` clients asking cross-article questions (`paths`, in turn) one after another,
-    as fast as they are answered, until stopped (threads: they only wait on sockets)."""
+class _Askers(Clients):
+    """Clients asking cross-article questions (`paths`, in turn) as fast as they are
+    answered."""
+
+    stride = 97  # the clients start at different questions
+    timeout_s = 30.0
 
     def __init__(self, port: int, count: int, paths: list[str]) -> None:
-        self.port, self.paths = port, paths
-        self.statuses: Counter[int] = Counter()
-        self._stop = threading.Event()
-        self._lock = threading.Lock()
-        self._threads = [
-            threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(count)
-        ]
+        self.paths = paths
+        super().__init__(port, count)
 
-    def _run(self, index: int) -> None:
-        connection = http.client.HTTPConnection(procs.HOST, self.port, timeout=30)
-        try:
-            for path in itertools.islice(itertools.cycle(self.paths), index * 97, None):
-                if self._stop.is_set():
-                    break
-                try:
-                    connection.request("GET", path)
-                    response = connection.getresponse()
-                    response.read()
-                    status = response.status
-                except (OSError, http.client.HTTPException):
-                    status = 0
-                    connection.close()
-                    connection = http.client.HTTPConnection(procs.HOST, self.port, timeout=30)
-                with self._lock:
-                    self.statuses[status] += 1
-        finally:
-            connection.close()
-
-    def __enter__(self) -> _Askers:
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(timeout=60)
+    def _send(self, connection: http.client.HTTPConnection, turn: int) -> int:
+        connection.request("GET", self.paths[turn % len(self.paths)])
+        response = connection.getresponse()
+        response.read()
+        return response.status
 
 
 def _shipped_id(port: int) -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from bench import procs
 from bench.load import LoadResult, run_load
@@ -156,42 +157,52 @@ def _post(connection: http.client.HTTPConnection, text: str) -> int:
     return response.status
 
 
-class Posters:
-    """`count` clients posting the bench texts in a loop until stopped (threads: they only
-    wait on sockets)."""
+class Clients:
+    """`count` clients, each sending one request after another until stopped (threads: they
+    only wait on sockets); a connection that fails is counted as status 0 and replaced.
+    Client `index` starts at turn `index * stride` of `_send`'s sequence."""
+
+    stride = 1
+    timeout_s = 60.0
 
     def __init__(self, port: int, count: int) -> None:
         self.port = port
-        self.texts = load_texts()
         self.statuses: Counter[int] = Counter()
-        self.words = 0
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads = [
             threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(count)
         ]
 
+    def _send(self, connection: http.client.HTTPConnection, turn: int) -> int:
+        """Send the request of this turn and read its answer; its status."""
+        raise NotImplementedError
+
+    def _answered(self, turn: int, status: int) -> None:
+        """Count what a subclass measures besides the status (under the lock)."""
+
+    def _connect(self) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection(procs.HOST, self.port, timeout=self.timeout_s)
+
     def _run(self, index: int) -> None:
-        connection = http.client.HTTPConnection(procs.HOST, self.port, timeout=60)
-        i = index
+        connection = self._connect()
+        turn = index * self.stride
         try:
             while not self._stop.is_set():
-                text = self.texts[i % len(self.texts)]
-                i += 1
                 try:
-                    status = _post(connection, text)
+                    status = self._send(connection, turn)
                 except (OSError, http.client.HTTPException):
                     status = 0
                     connection.close()
-                    connection = http.client.HTTPConnection(procs.HOST, self.port, timeout=60)
+                    connection = self._connect()
                 with self._lock:
                     self.statuses[status] += 1
-                    if status == 200:
-                        self.words += word_count(text)
+                    self._answered(turn, status)
+                turn += 1
         finally:
             connection.close()
 
-    def __enter__(self) -> Posters:
+    def __enter__(self) -> Self:
         for thread in self._threads:
             thread.start()
         return self
@@ -199,7 +210,26 @@ class Posters:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         for thread in self._threads:
-            thread.join(timeout=90)
+            thread.join(timeout=self.timeout_s + 30)
+
+
+class Posters(Clients):
+    """Clients posting the bench texts to `POST /v1/extract` in turn."""
+
+    def __init__(self, port: int, count: int) -> None:
+        super().__init__(port, count)
+        self.texts = load_texts()
+        self.words = 0
+
+    def _text(self, turn: int) -> str:
+        return self.texts[turn % len(self.texts)]
+
+    def _send(self, connection: http.client.HTTPConnection, turn: int) -> int:
+        return _post(connection, self._text(turn))
+
+    def _answered(self, turn: int, status: int) -> None:
+        if status == 200:
+            self.words += word_count(self._text(turn))
 
     @property
     def errors(self) -> int:
