@@ -35,7 +35,7 @@ from multiprocessing.connection import Connection
 
 from spacy.language import Language
 
-from app.extraction.pipeline import Source, extract_source
+from app.extraction.pipeline import Source, extract_source, load_data_packages
 from app.models import Facts
 
 # Extra niceness of the extraction children. Their own session already keeps them from
@@ -240,17 +240,23 @@ class _Child:
 
 
 class _ChildPool:
-    """`size` children, each used by one thread at a time; a child that timed out or died
-    is replaced by a fresh fork."""
+    """`size` children, forked by `fill`, each used by one thread at a time; a child that
+    timed out or died is replaced by a fresh fork."""
 
     def __init__(self, nlp: Language, size: int, niceness: int) -> None:
         self._nlp = nlp
+        self._size = size
         self._niceness = niceness
         self._lock = threading.Lock()
         self._closed = False
         self._idle: queue.SimpleQueue[_Child] = queue.SimpleQueue()
         self._all: set[_Child] = set()
-        for _ in range(size):
+
+    def fill(self) -> None:
+        for _ in range(self._size):
+            with self._lock:
+                if self._closed:
+                    return
             self._idle.put(self._fork())
 
     def _fork(self) -> _Child:
@@ -267,7 +273,10 @@ class _ChildPool:
         child.stop(kill=True)
 
     def run(self, job: Job, deadline: float) -> ExtractedFacts:
-        child = self._idle.get()
+        try:  # a job sent before `fill` waits for it
+            child = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise ExtractionTimeoutError from None
         try:
             try:
                 return child.run(job, deadline)
@@ -305,7 +314,10 @@ class ExtractionRunner:
         timeout_s: float,
         processes: bool = True,
         niceness: int = CHILD_NICENESS,
+        start: bool = True,
     ) -> None:
+        """With `start=False` nothing is loaded nor forked until `start()`; jobs sent before
+        wait for it (within their time limit)."""
         self._nlp = nlp
         self._executor = ThreadPoolExecutor(concurrency, thread_name_prefix="extract")
         self._pool = (
@@ -314,6 +326,15 @@ class ExtractionRunner:
         self._max_pending = concurrency * 4
         self._pending = 0
         self._timeout_s = timeout_s
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Load the rules' data packages, then fork the extraction processes, which share
+        them (and the pipeline) with this process instead of each reading its own."""
+        load_data_packages()
+        if self._pool is not None:
+            self._pool.fill()
 
     def _run(self, job: Job, deadline: float) -> ExtractedFacts:
         if self._pool is not None:

@@ -60,6 +60,7 @@ def _load(runtime: Runtime) -> None:
         concurrency=settings.extraction_concurrency,
         timeout_s=settings.extraction_timeout_s,
         niceness=settings.extraction_niceness,
+        start=False,
     )
     runtime.archived = ArchivedFacts(
         _open_archive(settings, list(store.facts.values())),
@@ -68,6 +69,10 @@ def _load(runtime: Runtime) -> None:
         question_niceness=settings.question_niceness,
     )
     logger.info("ready: %d article(s) loaded", len(runtime.store.facts))
+    # Ready does not wait for this: /readyz promises the pipeline and the shipped articles,
+    # and the data packages only ever cost an extraction time (a job sent meanwhile waits
+    # for the processes, as the first job of each would otherwise wait for its own load).
+    runtime.runner.start()
 
 
 def _open_archive(settings: Settings, shipped: list[Facts]) -> Archive:

@@ -128,6 +128,13 @@ def _regions() -> dict[str, str]:
     return {name: codes.pop() for name, codes in seen.items() if len(codes) == 1}
 
 
+def load_countries() -> None:
+    """Read the countries, demonyms and regions, which the look-ups otherwise do on first use."""
+    _country_names()
+    _demonyms()
+    _regions()
+
+
 def _key(text: str) -> str:
     text = text.lower().strip()
     return text[4:] if text.startswith("the ") else text

@@ -89,6 +89,12 @@ def _abbreviations() -> dict[str, Place]:
     return found
 
 
+def load_places() -> None:
+    """Read the cities and the abbreviations, which the look-ups otherwise do on first use."""
+    _cities()
+    _abbreviations()
+
+
 def city(name: str) -> Place | None:
     """The most populous city of that name, if the gazetteer has one."""
     return _cities().get(_fold(name))

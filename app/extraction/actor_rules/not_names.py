@@ -112,6 +112,11 @@ def capitalised_common_word(spans: Iterable[Span]) -> bool:
     ) and is_common_word(spans[0].text)
 
 
+def load_word_frequencies() -> None:
+    """Read wordfreq's English list (28 MB in memory), which its first look-up otherwise does."""
+    zipf_frequency("the", "en")
+
+
 def is_common_word(word: str) -> bool:
     """Whether the word is common in English (once in 100,000 words or more often)."""
     return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF

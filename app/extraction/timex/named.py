@@ -294,6 +294,21 @@ def season_name(match: re.Match[str], ctx: Context) -> Timex | None:
     return recurring(what, pick_by(match.group("rel"), ctx.tense), ctx.published, ctx.tense)
 
 
+# The calendars read from `holidays`: the US federal one, and Afghanistan's for the Islamic
+# year (it follows the astronomical one).
+_US = "US"
+_ISLAMIC = "AF"
+
+
+def load_holiday_calendars() -> None:
+    """Import `holidays` and the modules of the calendars read, which `_public_holidays`
+    otherwise does on first use (a tenth of a second, and 16 MB)."""
+    import holidays
+
+    for country in (_US, _ISLAMIC):
+        holidays.country_holidays(country)
+
+
 @cache
 def _public_holidays(country: str, year: int) -> dict[str, dt.date]:
     """The first day of each holiday of `country` in `year`, by name, from `holidays`; a
@@ -306,7 +321,7 @@ def _public_holidays(country: str, year: int) -> dict[str, dt.date]:
     return days
 
 
-def _public(name: str, country: str = "US") -> Callable[[int], dt.date | None]:
+def _public(name: str, country: str = _US) -> Callable[[int], dt.date | None]:
     return lambda year: _public_holidays(country, year).get(name)
 
 
@@ -318,8 +333,7 @@ def _after_easter(days: int) -> Callable[[int], dt.date | None]:
     return lambda year: easter(year) + dt.timedelta(days=days)
 
 
-# The US federal holidays and the Islamic ones as the `holidays` package computes them (the
-# Islamic year from Afghanistan's calendar, which follows the astronomical one); Easter and
+# The US federal holidays and the Islamic ones as the `holidays` package computes them; Easter and
 # the feasts it moves from `dateutil.easter`; the days no public calendar keeps, by rule.
 _THANKSGIVING = _public("Thanksgiving Day")
 _CHRISTMAS = _public("Christmas Day")
@@ -337,8 +351,8 @@ HOLIDAYS: Final[dict[str, Callable[[int], dt.date | None]]] = {
     "presidents' day": _public("Washington's Birthday"),
     "easter": _EASTER, "easter sunday": _EASTER, "easter monday": _after_easter(1),
     "good friday": _after_easter(-2), "palm sunday": _after_easter(-7),
-    "ramadan": _public("First Day of Ramadan", "AF"),
-    "eid al-fitr": _public("Eid al-Fitr", "AF"), "eid al-adha": _public("Eid al-Adha", "AF"),
+    "ramadan": _public("First Day of Ramadan", _ISLAMIC),
+    "eid al-fitr": _public("Eid al-Fitr", _ISLAMIC), "eid al-adha": _public("Eid al-Adha", _ISLAMIC),
     "halloween": _fixed(10, 31), "valentine's day": _fixed(2, 14),
     # US federal elections: the Tuesday after the first Monday of November.
     "election day": lambda year: nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1),
