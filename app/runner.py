@@ -2,10 +2,11 @@
 
 spaCy and the extraction rules are CPU-bound Python that holds the GIL, so extractions in
 threads of the server process starve its event loop (GETs wait behind them). Each slot is
-therefore a child process forked from the server once the pipeline is loaded: the child
-inherits the pipeline (its pages are shared copy-on-write, nothing is loaded twice), runs
-in a session of its own (see `lower_priority`) and takes jobs over a pipe. An extraction
-past its time limit kills its child, which is forked again; a slot never stays stuck.
+therefore a child process forked from the server once the pipeline and the rules' data
+packages are loaded: the child inherits them (their pages are shared copy-on-write,
+nothing is loaded twice), runs in a session of its own (see `lower_priority`) and takes
+jobs over a pipe. An extraction past its time limit kills its child, which is forked
+again; a slot never stays stuck.
 
 The child answers with the facts document already encoded as JSON, once, by pydantic-core:
 the bytes cross the pipe as they are and the API sends them as they came, so the server
@@ -253,19 +254,24 @@ class _ChildPool:
         self._all: set[_Child] = set()
 
     def fill(self) -> None:
-        for _ in range(self._size):
-            with self._lock:
-                if self._closed:
-                    return
-            self._idle.put(self._fork())
+        """Fork the children, unless the pool is closed already (a server stopped while it
+        started)."""
+        with self._lock:
+            if not self._closed:
+                for _ in range(self._size):
+                    self._idle.put(self._add_child())
 
     def _fork(self) -> _Child:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the extraction runner is closed")
-            child = _Child(self._nlp, self._niceness)
-            self._all.add(child)
-            return child
+            return self._add_child()
+
+    def _add_child(self) -> _Child:
+        """A new child, forked under `self._lock`, so that `close` stops it too."""
+        child = _Child(self._nlp, self._niceness)
+        self._all.add(child)
+        return child
 
     def _retire(self, child: _Child) -> None:
         with self._lock:

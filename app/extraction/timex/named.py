@@ -352,7 +352,8 @@ HOLIDAYS: Final[dict[str, Callable[[int], dt.date | None]]] = {
     "easter": _EASTER, "easter sunday": _EASTER, "easter monday": _after_easter(1),
     "good friday": _after_easter(-2), "palm sunday": _after_easter(-7),
     "ramadan": _public("First Day of Ramadan", _ISLAMIC),
-    "eid al-fitr": _public("Eid al-Fitr", _ISLAMIC), "eid al-adha": _public("Eid al-Adha", _ISLAMIC),
+    "eid al-fitr": _public("Eid al-Fitr", _ISLAMIC),
+    "eid al-adha": _public("Eid al-Adha", _ISLAMIC),
     "halloween": _fixed(10, 31), "valentine's day": _fixed(2, 14),
     # US federal elections: the Tuesday after the first Monday of November.
     "election day": lambda year: nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1),
