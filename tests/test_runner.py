@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
-from pathlib import Path
 
 import pytest
 import spacy
@@ -70,44 +68,3 @@ def test_a_job_sent_to_a_runner_never_started_times_out(nlp: Language) -> None:
     with pytest.raises(ExtractionTimeoutError):
         _extract(runner, TEXT)
 
-
-def _children() -> set[int]:
-    found = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            # pid (comm) state ppid: comm may hold spaces, so split after the last ')'.
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == os.getpid():
-            found.add(int(stat.parent.name))
-    return found
-
-
-def _private_mb(pid: int) -> float:
-    """Memory only this process holds, shared pages left out."""
-    private = 0
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith(("Private_Clean:", "Private_Dirty:")):
-            private += int(line.split()[1])
-    return private / 1024
-
-
-@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux only")
-def test_the_extraction_process_shares_the_data_packages_with_the_server(nlp: Language) -> None:
-    # The word frequencies, places, countries and holiday calendars the rules read take
-    # about 50 MB; loaded before the fork, they are not the child's own but shared.
-    text = (
-        "BERLIN — Christianity and Buddhism were on the agenda, Mayor Ann Lee of Springfield, "
-        'Ill., said on Thanksgiving. "Ramadan starts soon," she told the French envoy.'
-    )
-    before = _children()
-    runner = ExtractionRunner(nlp, concurrency=1, timeout_s=60)
-    try:
-        (child,) = _children() - before
-        extracted = asyncio.run(runner.extract(Source(text))).json
-        private_mb = _private_mb(child)
-    finally:
-        runner.close()
-    assert extracted == extract_text(nlp, text).model_dump_json().encode()
-    assert private_mb < 40
