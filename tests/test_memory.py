@@ -57,5 +57,4 @@ def test_the_extraction_processes_share_the_pipeline_and_the_data_packages() -> 
         extraction_processes = _children(server.process.pid)
         own = [_own_mb(pid) for pid in extraction_processes]
     assert len(extraction_processes) == 2
-    print("OWN", own)
     assert max(own) < 35, own

@@ -67,4 +67,3 @@ def test_a_job_sent_to_a_runner_never_started_times_out(nlp: Language) -> None:
     runner = ExtractionRunner(nlp, concurrency=1, timeout_s=0.5, start=False)
     with pytest.raises(ExtractionTimeoutError):
         _extract(runner, TEXT)
-
