@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
-import ctypes.util
 import gc
 import logging
 import os
@@ -106,8 +105,9 @@ def map_large_buffers_apart() -> None:
     they go back to the system when freed. Neither the load nor an extraction takes more
     CPU time for it (`bench.steps`). A C library without glibc's `mallopt` keeps its own
     policy."""
-    with contextlib.suppress(OSError, AttributeError, TypeError):
-        ctypes.CDLL(ctypes.util.find_library("c")).mallopt(_M_MMAP_THRESHOLD, _LARGE_BUFFER_BYTES)
+    with contextlib.suppress(OSError, AttributeError):
+        # The process's own symbols, the C library's among them.
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _LARGE_BUFFER_BYTES)
 
 
 def _close_inherited_fds(keep: set[int]) -> None:
