@@ -54,7 +54,6 @@ def _print_tree(label: str, pid: int) -> None:
 def tree(rounds: int, clients: int, concurrency: int) -> None:
     env = {"NEWSFACTS_EXTRACTION_CONCURRENCY": str(concurrency)}
     with procs.running("app", "app", env=env) as app:
-        time.sleep(2)  # the data packages load, and the processes fork, after ready
         _print_tree("ready", app.pid)
         texts = load_texts()
         failed: list[int] = []

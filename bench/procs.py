@@ -148,6 +148,18 @@ class Server:
             time.sleep(0.01)
         raise TimeoutError(f"{self.name} not ready on {path} within {timeout_s:g} s")
 
+    def wait_children(self, count: int, timeout_s: float) -> None:
+        """Wait until the server has `count` child processes: the app forks its extraction
+        processes just after it is ready, once it has loaded the rules' data packages, and
+        a row that measured before would see it still loading."""
+        deadline = time.perf_counter() + timeout_s
+        while len(children(self.pid)) < count:
+            if self.process is not None and self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited early:\n{self.log_tail()}")
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{self.name} forked no {count} processes in {timeout_s:g} s")
+            time.sleep(0.01)
+
     def log_tail(self, lines: int = 20) -> str:
         if self.log is None or not self.log.exists():
             return ""
@@ -209,13 +221,17 @@ def running(
     ready_path: str = "/readyz",
     timeout_s: float = 180.0,
 ) -> Iterator[Server]:
-    """`python -m module serve` (the app) or `python -m module` (the bare app), ready."""
+    """`python -m module serve` (the app) or `python -m module` (the bare app), ready (and
+    the app's extraction processes forked, when `env` says how many)."""
     port = free_port()
     args = [sys.executable, "-m", module] + (["serve"] if module == "app" else [])
     server = Server(name, args, port, base_env(port, env), cpus=cpus)
     try:
         server.start()
         server.wait_ready(ready_path, timeout_s)
+        if module == "app":
+            processes = int(server.env.get("NEWSFACTS_EXTRACTION_CONCURRENCY", "0"))
+            server.wait_children(processes, timeout_s)
         yield server
     finally:
         server.stop()
