@@ -175,6 +175,30 @@ def test_full_text_search_ranks_the_closer_match_first(client: TestClient) -> No
     assert page(client, "/v1/quotes", q="\u0301")["total"] == 0  # an accent alone
 
 
+def test_a_quote_is_found_by_every_one_of_its_words_and_paged(client: TestClient) -> None:
+    add(
+        client,
+        "Strikers vow to hold out",
+        [
+            '"We will not give up until the mines reopen," union leader Kwame Asante said.',
+            '"We will give them what they are owed," mine owner Petra Lindqvist said.',
+            '"Nobody gives up a fight like this," Asante added on Friday.',
+        ],
+        "2024-03-01",
+    )
+    # Common words are words too, as on every database: `not` and `up` narrow the search.
+    found = page(client, "/v1/quotes", q="will not give up")
+    assert [q["text"] for q in found["items"]] == ["We will not give up until the mines reopen"]
+    assert page(client, "/v1/quotes", q="them")["total"] == 1
+    both = page(client, "/v1/quotes", q="give up", limit=1)
+    assert both["total"] == 2 and len(both["items"]) == 1
+    second = page(client, "/v1/quotes", q="give up", limit=1, offset=1)
+    assert second["total"] == 2
+    assert second["items"][0]["text"] != both["items"][0]["text"]
+    past = page(client, "/v1/quotes", q="give up", offset=5)
+    assert past["total"] == 2 and past["items"] == []
+
+
 def test_name_search_is_by_prefix_whatever_the_case_and_accents(client: TestClient) -> None:
     facts = add(
         client,

@@ -15,7 +15,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Integer,
-    Select,
     Table,
     column,
     exists,
@@ -32,7 +31,15 @@ from app.models import (
     ArchiveTimelineEntry,
     ArticleSummary,
 )
-from app.storage.schema import actor_keys, actors, articles, quotes, timeline, timeline_actors
+from app.storage.schema import (
+    QUOTE_SEARCH_CONFIGURATION,
+    actor_keys,
+    actors,
+    articles,
+    quotes,
+    timeline,
+    timeline_actors,
+)
 from app.storage.summaries import roles_of_stored
 
 ActorOrder = Literal["articles", "quotes", "name"]
@@ -71,39 +78,7 @@ def _postgres(connection: Connection) -> bool:
     return connection.dialect.name == "postgresql"
 
 
-def _quote_search(
-    connection: Connection, statement: Select[Any], words: Sequence[str]
-) -> tuple[Select[Any], list[ColumnElement[Any]]]:
-    """The statement restricted to quotes matching every word, and the order by relevance."""
-    if _postgres(connection):
-        query = func.plainto_tsquery(literal_column("'english'::regconfig"), " ".join(words))
-        search: ColumnElement[Any] = literal_column("quotes.search")
-        return statement.where(search.bool_op("@@")(query)), [func.ts_rank(search, query).desc()]
-    joined = statement.join(_QUOTES_FTS, _QUOTES_FTS.c.rowid == literal_column("quotes.rowid"))
-    return joined.where(_fts_match(words)), [_QUOTES_FTS.c.rank]
-
-
-def _fts_match(words: Sequence[str]) -> ColumnElement[bool]:
-    """SQLite: the quotes whose FTS5 row holds every word (each quoted, so none is syntax)."""
-    match = " ".join(f'"{word}"' for word in words)
-    return literal_column("quotes_fts").op("MATCH")(match)
-
-
-def _quote_count(
-    connection: Connection, conditions: Sequence[ColumnElement[bool]], words: Sequence[str]
-) -> Select[Any]:
-    """How many quotes match: every quote has its article (a foreign key), so the count
-    leaves the join out, and a search by words alone on SQLite counts the FTS5 index only
-    (the join to wide quote rows was most of a search's time on a large archive)."""
-    if words and not conditions and not _postgres(connection):
-        return select(func.count()).select_from(_QUOTES_FTS).where(_fts_match(words))
-    counted = select(func.count()).select_from(quotes).where(*conditions)
-    return _quote_search(connection, counted, words)[0] if words else counted
-
-
-def search_quotes(
-    connection: Connection, query: QuoteQuery, offset: int, limit: int
-) -> tuple[list[ArchiveQuote], int]:
+def _quote_conditions(query: QuoteQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.speaker is not None:
         conditions.append(quotes.c.speaker_key == query.speaker)
@@ -115,29 +90,125 @@ def search_quotes(
         conditions.append(quotes.c.dated >= query.days.start)
     if query.days.end is not None:
         conditions.append(quotes.c.dated <= query.days.end)
-    statement = (
-        select(quotes.c.document, quotes.c.speaker_key, *_ARTICLE_COLUMNS)
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .where(*conditions)
-    )
-    relevance: list[ColumnElement[Any]] = []
-    if query.words:
-        statement, relevance = _quote_search(connection, statement, query.words)
-    total = connection.scalar(_quote_count(connection, conditions, query.words)) or 0
-    rows = connection.execute(
-        statement.order_by(
-            *relevance, quotes.c.dated.desc().nulls_last(), quotes.c.article_id, quotes.c.start
-        )
-        .offset(offset)
-        .limit(limit)
-    ).all()
+    return conditions
+
+
+def _fts_match(words: Sequence[str]) -> ColumnElement[bool]:
+    """SQLite: the quotes whose FTS5 row holds every word (each quoted, so none is syntax)."""
+    match = " ".join(f'"{word}"' for word in words)
+    return literal_column("quotes_fts").op("MATCH")(match)
+
+
+def _served(rows: Sequence[Any]) -> list[ArchiveQuote]:
     items = []
     for row in rows:
         document = json.loads(row.document)
         if document["speaker"] is not None:
             document["speaker"]["key"] = row.speaker_key
         items.append(ArchiveQuote.model_validate(document | {"article": _article_ref(row)}))
-    return items, total
+    return items
+
+
+_QUOTE_COLUMNS = (quotes.c.document, quotes.c.speaker_key, *_ARTICLE_COLUMNS)
+_NEWEST_FIRST = (quotes.c.dated.desc().nulls_last(), quotes.c.article_id, quotes.c.start)
+
+
+def _sqlite_quotes(
+    connection: Connection,
+    conditions: Sequence[ColumnElement[bool]],
+    words: Sequence[str],
+    offset: int,
+    limit: int,
+) -> tuple[list[Any], int]:
+    """A page of quotes ranked by bm25 when searched by words, newest first otherwise, and
+    the count: every quote has its article (a foreign key), so the count leaves the join
+    out, and a search by words alone counts the FTS5 index only (the join to wide quote
+    rows was most of a search's time on a large archive)."""
+    statement = (
+        select(*_QUOTE_COLUMNS)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(*conditions)
+    )
+    counted = select(func.count()).select_from(quotes).where(*conditions)
+    relevance: list[ColumnElement[Any]] = []
+    if words:
+        joined = _QUOTES_FTS.c.rowid == literal_column("quotes.rowid")
+        statement = statement.join(_QUOTES_FTS, joined).where(_fts_match(words))
+        relevance = [_QUOTES_FTS.c.rank]
+        counted = (
+            select(func.count()).select_from(_QUOTES_FTS).where(_fts_match(words))
+            if not conditions
+            else counted.join(_QUOTES_FTS, joined).where(_fts_match(words))
+        )
+    total = connection.scalar(counted) or 0
+    page = statement.order_by(*relevance, *_NEWEST_FIRST).offset(offset).limit(limit)
+    return list(connection.execute(page).all()), total
+
+
+def _postgres_quotes(
+    connection: Connection,
+    conditions: Sequence[ColumnElement[bool]],
+    words: Sequence[str],
+    offset: int,
+    limit: int,
+) -> tuple[list[Any], int]:
+    """A page of quotes ranked by ts_rank when searched by words, newest first otherwise,
+    and the count. A search ranks and counts its matches in one pass (`count(*) OVER ()`)
+    and reads the documents and articles of its page's rows only: a count and a ranking
+    in two statements read every match's wide row twice, most of a search's time on a
+    large archive."""
+    counted = select(func.count()).select_from(quotes).where(*conditions)
+    if not words:
+        page = (
+            select(*_QUOTE_COLUMNS)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(*conditions)
+            .order_by(*_NEWEST_FIRST)
+            .offset(offset)
+            .limit(limit)
+        )
+        return list(connection.execute(page).all()), connection.scalar(counted) or 0
+    configuration: ColumnElement[Any] = literal_column(f"'{QUOTE_SEARCH_CONFIGURATION}'::regconfig")
+    searched = func.plainto_tsquery(configuration, " ".join(words))
+    search: ColumnElement[Any] = literal_column("quotes.search")
+    matches = search.bool_op("@@")(searched)
+    rank = func.ts_rank(search, searched).label("rank")
+    matched = (
+        select(quotes.c.article_id, quotes.c.id, quotes.c.dated, quotes.c.start, rank)
+        .add_columns(func.count().over().label("total"))
+        .where(matches, *conditions)
+        .order_by(rank.desc(), *_NEWEST_FIRST)
+        .offset(offset)
+        .limit(limit)
+        .subquery()
+    )
+    page = (
+        select(*_QUOTE_COLUMNS, matched.c.total)
+        .select_from(matched)
+        .join(quotes, (quotes.c.article_id == matched.c.article_id) & (quotes.c.id == matched.c.id))
+        .join(articles, articles.c.id == matched.c.article_id)
+        .order_by(
+            matched.c.rank.desc(),
+            matched.c.dated.desc().nulls_last(),
+            matched.c.article_id,
+            matched.c.start,
+        )
+    )
+    rows = list(connection.execute(page).all())
+    if rows:
+        return rows, rows[0].total
+    if not offset:
+        return rows, 0
+    # A page past the last match says nothing of how many there are.
+    return rows, connection.scalar(counted.where(matches)) or 0
+
+
+def search_quotes(
+    connection: Connection, query: QuoteQuery, offset: int, limit: int
+) -> tuple[list[ArchiveQuote], int]:
+    find = _postgres_quotes if _postgres(connection) else _sqlite_quotes
+    rows, total = find(connection, _quote_conditions(query), query.words, offset, limit)
+    return _served(rows), total
 
 
 def _words_start(connection: Connection, searched: Table, words: Sequence[str]) -> Any:

@@ -96,8 +96,15 @@ quotes = Table(
     Column("dated", Date),
     Column("document", Text),
     Index("ix_quotes_speaker_name", "speaker_name"),
-    Index("ix_quotes_speaker_key_dated", "speaker_key", "dated"),
     Index("ix_quotes_dated", "dated"),
+)
+# A speaker's quotes in the order `GET /v1/quotes?speaker=` serves them (revision 0004).
+Index(
+    "ix_quotes_speaker_order",
+    quotes.c.speaker_key,
+    quotes.c.dated.desc().nulls_last(),
+    quotes.c.article_id,
+    quotes.c.start,
 )
 
 dates = Table(
@@ -165,10 +172,12 @@ Index("ix_actor_keys_name", actor_keys.c.name_folded, actor_keys.c.key)
 # Full-text search lives outside the declared tables: on SQLite, FTS5 tables kept by
 # triggers (`quotes_fts`, `actor_keys_fts`, `timeline_fts` and their shadow tables); on
 # PostgreSQL, a generated `search` tsvector column on `quotes`, `actor_keys` and `timeline`
-# with a GIN index. Migrations 0002 and 0003 make them; comparisons of the schema with
-# these tables leave them out.
+# with a GIN index. Migrations 0002, 0003 and 0004 make them; comparisons of the schema
+# with these tables leave them out. The quotes' words are stemmed English with no word
+# dropped: PostgreSQL's own `english` drops stop words, which SQLite's FTS5 keeps.
 FTS_TABLES = ("quotes_fts", "actor_keys_fts", "timeline_fts")
 SEARCH_COLUMN = "search"
+QUOTE_SEARCH_CONFIGURATION = "english_every_word"
 
 
 def declared(name: str | None, type_: str, _parents: object = None) -> bool:
