@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import gc
 import logging
 import os
@@ -46,10 +45,6 @@ from app.models import Facts
 CHILD_NICENESS = 0
 # The event loop waits this much past the time limit for the slot's own verdict.
 _GRACE_S = 2.0
-# glibc's `mallopt` parameter, and the size from which buffers are mapped apart (see
-# `map_large_buffers_apart`).
-_M_MMAP_THRESHOLD = -3
-_LARGE_BUFFER_BYTES = 4 << 20
 
 
 class ExtractionBusyError(Exception):
@@ -91,23 +86,6 @@ def encode_facts(facts: Facts) -> bytes:
 def run_job(nlp: Language, job: Job) -> bytes:
     """What an extraction process does with a job: the facts document, encoded."""
     return encode_facts(extract_source(nlp, job))
-
-
-def map_large_buffers_apart() -> None:
-    """Have the C library map every buffer of 4 MiB or more apart and unmap it when freed;
-    called before the pipeline loads, in the process that will fork.
-
-    By default glibc raises that threshold each time such a buffer is freed, so the
-    pipeline's passing buffers while it loads are carved from the heap and, once freed,
-    leave holes there. An extraction process forked later puts its own working arrays in
-    those holes: every page it writes there becomes its own copy and stays resident after
-    the job (about 8 MB per extraction process, `python -m bench.memory`). Mapped apart,
-    they go back to the system when freed. Neither the load nor an extraction takes more
-    CPU time for it (`bench.steps`). A C library without glibc's `mallopt` keeps its own
-    policy."""
-    with contextlib.suppress(OSError, AttributeError):
-        # The process's own symbols, the C library's among them.
-        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _LARGE_BUFFER_BYTES)
 
 
 def _close_inherited_fds(keep: set[int]) -> None:

@@ -26,7 +26,7 @@ from app.extraction.pipeline import load_pipeline
 from app.facts_cache import extraction_code_version
 from app.logs import JsonFormatter
 from app.models import Facts
-from app.runner import ExtractionRunner, map_large_buffers_apart
+from app.runner import ExtractionRunner
 from app.settings import Settings, get_settings
 from app.storage import Archive, ArchiveUnavailableError
 from app.store import ArticleStore, facts_cache
@@ -47,7 +47,6 @@ a key: use **Authorize**). Errors are `application/problem+json` documents (RFC 
 
 def _load(runtime: Runtime) -> None:
     settings = runtime.settings
-    map_large_buffers_apart()
     nlp = load_pipeline(settings.spacy_pipeline)
     runtime.nlp = nlp
     store = ArticleStore.load(settings.data_dir, nlp, facts_cache(settings, nlp))
