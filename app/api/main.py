@@ -69,9 +69,9 @@ def _load(runtime: Runtime) -> None:
         question_niceness=settings.question_niceness,
     )
     logger.info("ready: %d article(s) loaded", len(runtime.store.facts))
-    # Ready does not wait for this: /readyz promises the pipeline and the shipped articles,
-    # and the data packages only ever cost an extraction time (a job sent meanwhile waits
-    # for the processes, as the first job of each would otherwise wait for its own load).
+    # Not part of readiness: /readyz promises the pipeline and the shipped articles. The data
+    # packages only delay extractions: a job sent meanwhile waits for the processes, as the
+    # first job of each process would otherwise wait for its own packages.
     runtime.runner.start()
 
 

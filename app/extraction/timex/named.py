@@ -302,7 +302,7 @@ _ISLAMIC = "AF"
 
 def load_holiday_calendars() -> None:
     """Import `holidays` and the modules of the calendars read, which `_public_holidays`
-    otherwise does on first use (a tenth of a second, and 16 MB)."""
+    otherwise does on first use (a tenth of a second, and about 6 MB)."""
     import holidays
 
     for country in (_US, _ISLAMIC):
