@@ -22,7 +22,7 @@ from app.extraction.guards import check_length, check_prose, check_words
 from app.extraction.language import check_english
 from app.extraction.quotes import extract_quotes
 from app.extraction.timex.named import load_holiday_calendars
-from app.extraction.webpage import parse_webpage
+from app.extraction.webpage import load_html_reader, parse_webpage
 from app.models import Article, DateMention, Facts, Quote
 
 PARAGRAPH_BOUNDARIES = "newsfacts_paragraph_boundaries"
@@ -109,13 +109,14 @@ def load_pipeline(name: str) -> Language:
 
 def load_data_packages() -> None:
     """Read every data package the rules look words up in (word frequencies, places,
-    countries, holiday calendars: about 50 MB and 0.8 s), which each would otherwise read
-    on its first use: a process that forks extraction processes loads them first, so that
-    they share one copy instead of reading one each."""
+    countries, holiday calendars: about 50 MB and 0.8 s) and import the HTML reader, which
+    each would otherwise do on its first use: a process that forks extraction processes
+    loads them first, so that they share one copy instead of reading one each."""
     load_word_frequencies()
     load_places()
     load_countries()
     load_holiday_calendars()
+    load_html_reader()
 
 
 def extract_from_doc(article: Article, doc: Doc) -> Facts:

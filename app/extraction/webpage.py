@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-import trafilatura
-from lxml.etree import _Element
-from trafilatura.settings import Document
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from app.extraction.article import ArticleMetadata, article_from_paragraphs
 from app.models import Article
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 # The tags of trafilatura's output that hold the article's prose, in reading order.
 _PROSE_TAGS = frozenset(["p", "quote", "item"])
@@ -52,11 +53,20 @@ def _date(text: str | None) -> dt.date | None:
         return None
 
 
+def load_html_reader() -> ModuleType:
+    """trafilatura, imported on first use: its import (with lxml, htmldate and courlan)
+    takes a tenth of a second that the server's start need not pay."""
+    import trafilatura
+
+    return trafilatura
+
+
 def parse_webpage(
     html: str, *, title: str | None = None, published: dt.date | None = None
 ) -> Article:
     """The article of an HTML page; `title` and `published` given from outside win over
     the page's metadata."""
+    trafilatura = load_html_reader()
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -66,7 +76,7 @@ def parse_webpage(
         date_extraction_params=_DATE,
     )
     blocks: list[tuple[bool, str]] = []
-    if isinstance(document, Document) and document.body is not None:
+    if isinstance(document, trafilatura.settings.Document) and document.body is not None:
         blocks = _blocks(document.body)
     else:  # a page with no article text still has its metadata
         document = trafilatura.extract_metadata(html, date_config=_DATE)

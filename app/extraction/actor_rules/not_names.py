@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
-from wordfreq import zipf_frequency
 
 from app.extraction.actor_rules.countries import country_code, nationality_country, region_country
 from app.extraction.actor_rules.gazetteer import city
@@ -68,7 +67,7 @@ def _adherent(word: str) -> bool:
     stem = word.removesuffix("s").removesuffix("ist")
     if len(word) < _ADHERENT_MIN or stem == word.removesuffix("s"):
         return False
-    return any(zipf_frequency(stem + end, "en") >= _CREED_ZIPF for end in ("ism", "y"))
+    return any(_zipf(stem + end) >= _CREED_ZIPF for end in ("ism", "y"))
 
 
 def _portfolio(token: Token) -> bool:
@@ -112,14 +111,23 @@ def capitalised_common_word(spans: Iterable[Span]) -> bool:
     ) and is_common_word(spans[0].text)
 
 
+def _zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word. The package is imported here, on
+    first use: its import takes a fifth of a second that the server's start need not pay
+    (`load_word_frequencies` reads it once the server is ready)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 def load_word_frequencies() -> None:
     """Read wordfreq's English list (28 MB in memory), which its first look-up otherwise does."""
-    zipf_frequency("the", "en")
+    _zipf("the")
 
 
 def is_common_word(word: str) -> bool:
     """Whether the word is common in English (once in 100,000 words or more often)."""
-    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+    return _zipf(word.lower()) >= COMMON_ZIPF
 
 
 def quoted_title_tokens(doc: Doc, text: str) -> set[int]:
