@@ -15,6 +15,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Integer,
+    Select,
     Table,
     column,
     exists,
@@ -111,6 +112,15 @@ def _served(rows: Sequence[Any]) -> list[ArchiveQuote]:
 
 _QUOTE_COLUMNS = (quotes.c.document, quotes.c.speaker_key, *_ARTICLE_COLUMNS)
 _NEWEST_FIRST = (quotes.c.dated.desc().nulls_last(), quotes.c.article_id, quotes.c.start)
+_QUOTE_WORDS: ColumnElement[Any] = literal_column(f"'{QUOTE_SEARCH_CONFIGURATION}'::regconfig")
+
+
+def _quotes_with_articles(conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    return (
+        select(*_QUOTE_COLUMNS)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(*conditions)
+    )
 
 
 def _sqlite_quotes(
@@ -124,11 +134,7 @@ def _sqlite_quotes(
     the count: every quote has its article (a foreign key), so the count leaves the join
     out, and a search by words alone counts the FTS5 index only (the join to wide quote
     rows was most of a search's time on a large archive)."""
-    statement = (
-        select(*_QUOTE_COLUMNS)
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .where(*conditions)
-    )
+    statement = _quotes_with_articles(conditions)
     counted = select(func.count()).select_from(quotes).where(*conditions)
     relevance: list[ColumnElement[Any]] = []
     if words:
@@ -159,17 +165,10 @@ def _postgres_quotes(
     large archive."""
     counted = select(func.count()).select_from(quotes).where(*conditions)
     if not words:
-        page = (
-            select(*_QUOTE_COLUMNS)
-            .join(articles, articles.c.id == quotes.c.article_id)
-            .where(*conditions)
-            .order_by(*_NEWEST_FIRST)
-            .offset(offset)
-            .limit(limit)
-        )
-        return list(connection.execute(page).all()), connection.scalar(counted) or 0
-    configuration: ColumnElement[Any] = literal_column(f"'{QUOTE_SEARCH_CONFIGURATION}'::regconfig")
-    searched = func.plainto_tsquery(configuration, " ".join(words))
+        page = _quotes_with_articles(conditions).order_by(*_NEWEST_FIRST)
+        rows = connection.execute(page.offset(offset).limit(limit)).all()
+        return list(rows), connection.scalar(counted) or 0
+    searched = func.plainto_tsquery(_QUOTE_WORDS, " ".join(words))
     search: ColumnElement[Any] = literal_column("quotes.search")
     matches = search.bool_op("@@")(searched)
     rank = func.ts_rank(search, searched).label("rank")
