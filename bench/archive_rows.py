@@ -560,9 +560,9 @@ class _Askers(Clients):
     stride = 97  # the clients start at different questions
     timeout_s = 30.0
 
-    def __init__(self, port: int, count: int, paths: list[str]) -> None:
+    def __init__(self, port: int, count: int, paths: list[str], cpus: set[int] | None) -> None:
         self.paths = paths
-        super().__init__(port, count)
+        super().__init__(port, count, cpus)
 
     def _send(self, connection: http.client.HTTPConnection, turn: int) -> int:
         connection.request("GET", self.paths[turn % len(self.paths)])
@@ -597,11 +597,11 @@ def _row_facts_under_questions(options: Options, database_url: str, paths: list[
                             cpus=options.load_cpus)  # fmt: skip
 
         load(1)  # warm-up, of the server and of the database's cache
-        with _Askers(app.port, 4, paths):
+        with _Askers(app.port, 4, paths, options.load_cpus):
             load(1)
         for _ in range(options.rounds):
             idle = load(options.seconds)
-            with _Askers(app.port, 4, paths) as askers:
+            with _Askers(app.port, 4, paths, options.load_cpus) as askers:
                 asked = load(options.seconds)
             answered.update(askers.statuses)
             runs["idle"].append(idle.rps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -160,13 +161,15 @@ def _post(connection: http.client.HTTPConnection, text: str) -> int:
 class Clients:
     """`count` clients, each sending one request after another until stopped (threads: they
     only wait on sockets); a connection that fails is counted as status 0 and replaced.
-    Client `index` starts at turn `index * stride` of `_send`'s sequence."""
+    Client `index` starts at turn `index * stride` of `_send`'s sequence. With `cpus`,
+    each thread runs on those only (the load generator's, away from a pinned server)."""
 
     stride = 1
     timeout_s = 60.0
 
-    def __init__(self, port: int, count: int) -> None:
+    def __init__(self, port: int, count: int, cpus: set[int] | None = None) -> None:
         self.port = port
+        self._cpus = cpus
         self.statuses: Counter[int] = Counter()
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -185,6 +188,8 @@ class Clients:
         return http.client.HTTPConnection(procs.HOST, self.port, timeout=self.timeout_s)
 
     def _run(self, index: int) -> None:
+        if self._cpus is not None:
+            os.sched_setaffinity(0, self._cpus)  # this thread only
         connection = self._connect()
         turn = index * self.stride
         try:
