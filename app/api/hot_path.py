@@ -11,7 +11,6 @@ the OpenAPI schema documents the route through the application's own handler.
 from __future__ import annotations
 
 import re
-import weakref
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -33,11 +32,6 @@ class FactsHotPathMiddleware:
     def __init__(self, app: ASGIApp, runtime: Runtime) -> None:
         self.app = app
         self.runtime = runtime
-        # Raw 200 headers per document and encoding: the same for every request. Held by
-        # weak reference, so that an added document that leaves the cache leaves here too.
-        self._raw_headers: weakref.WeakKeyDictionary[
-            EncodedJson, dict[str | None, list[tuple[bytes, bytes]]]
-        ] = weakref.WeakKeyDictionary()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         encoded: EncodedJson | None = None
@@ -53,7 +47,7 @@ class FactsHotPathMiddleware:
             return
         accept_encoding, if_none_match = _headers(scope, b"accept-encoding", b"if-none-match")
         status, headers, body = representation(encoded, accept_encoding or "", if_none_match)
-        by_encoding = self._raw_headers.setdefault(encoded, {}) if status == 200 else {}
+        by_encoding = encoded.raw_headers if status == 200 else {}
         raw_headers = by_encoding.get(content_encoding := headers.get("Content-Encoding"))
         if raw_headers is None:
             raw_headers = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fastapi import Request, Response
 from pydantic import BaseModel
@@ -29,6 +29,11 @@ class EncodedJson:
     etag: str
     gzipped: bytes
     gzip_etag: str
+    # The raw ASGI headers of a 200 by content encoding, the same for every request: kept
+    # by the hot path (`app/api/hot_path.py`) with the document, so they go when it goes.
+    raw_headers: dict[str | None, list[tuple[bytes, bytes]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, body: bytes) -> EncodedJson:

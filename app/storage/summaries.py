@@ -27,7 +27,7 @@ import itertools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -61,6 +61,7 @@ _MERGED_COLUMNS = (
     "last_seen",
     "roles",
 )
+Ordered = TypeVar("Ordered", str, dt.date)
 _IN_CHUNK = 500  # keys per `IN (…)`: well under every database's limit of parameters
 
 
@@ -69,16 +70,14 @@ def _stated_order(at: StatedAt) -> tuple[bool, str, str, str, int]:
     return (published is None, published or "", article_id, actor_id, index)
 
 
-def _greatest(first: str | None, second: str | None) -> str | None:
+def _least(first: Ordered | None, second: Ordered | None) -> Ordered | None:
+    """The lesser of the two that are known."""
+    return min((value for value in (first, second) if value is not None), default=None)
+
+
+def _greatest(first: Ordered | None, second: Ordered | None) -> Ordered | None:
+    """The greater of the two that are known."""
     return max((value for value in (first, second) if value is not None), default=None)
-
-
-def _earliest(first: dt.date | None, second: dt.date | None) -> dt.date | None:
-    return min((day for day in (first, second) if day is not None), default=None)
-
-
-def _latest(first: dt.date | None, second: dt.date | None) -> dt.date | None:
-    return max((day for day in (first, second) if day is not None), default=None)
 
 
 @dataclass(frozen=True)
@@ -146,8 +145,8 @@ class Summary:
             country=_greatest(self.country, other.country),
             article_count=self.article_count + other.article_count,
             quote_count=self.quote_count + other.quote_count,
-            first_seen=_earliest(self.first_seen, other.first_seen),
-            last_seen=_latest(self.last_seen, other.last_seen),
+            first_seen=_least(self.first_seen, other.first_seen),
+            last_seen=_greatest(self.last_seen, other.last_seen),
             roles=tuple(roles.values()),
         )
 
